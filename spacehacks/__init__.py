@@ -1,0 +1,1 @@
+"""Space Hacks publishing system: one content model, three outputs (site, PDF, templates)."""

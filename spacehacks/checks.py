@@ -1,0 +1,112 @@
+"""Checks that need the whole publication: duplicates, links between files, safe markup."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+
+from . import markup
+from .problems import Problem, did_you_mean
+
+MAX_TAGS = 4
+MAX_SUMMARY = 200
+
+
+def normalise(text: str) -> str:
+    """Text as a reader compares it: case, spacing and quote style do not matter."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'",
+                                         "—": "-", "–": "-"}))
+    text = re.sub(r"\s+", " ", text).strip().strip("\"'").strip()
+    return text.casefold()
+
+
+def check_publication(pub) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _check_hacks(pub)
+    problems += _check_quotes(pub)
+    problems += _check_bodies(pub)
+    return problems
+
+
+def _check_hacks(pub) -> list[Problem]:
+    out = []
+    by_slug, by_title = {}, {}
+    slugs = {h.slug for h in pub.hacks} | pub.unreadable_hacks
+    for h in pub.hacks:
+        line = h.key_lines.get
+        if h.slug in by_slug:
+            out.append(Problem(h.path, 1, (
+                f"another hack already has the file name '{h.slug}.md' ({by_slug[h.slug].path}). "
+                "File names must be unique across all sections, because related links use them; "
+                "rename one of the two files.")))
+        by_slug.setdefault(h.slug, h)
+        key = normalise(h.title)
+        if key in by_title:
+            out.append(Problem(h.path, line("title", 1), (
+                f"the title '{h.title}' is already used by {by_title[key].path}. "
+                "Give one of them a more specific title.")))
+        by_title.setdefault(key, h)
+        if len(h.summary) > MAX_SUMMARY:
+            out.append(Problem(h.path, line("summary", 1), (
+                f"the summary is {len(h.summary)} characters long; keep it to one sentence of at "
+                f"most {MAX_SUMMARY} characters (the details belong in the body).")))
+        if len(h.tags) > MAX_TAGS:
+            out.append(Problem(h.path, line("tags", 1), (
+                f"a hack may have at most {MAX_TAGS} tags; this one has {len(h.tags)}. Keep the "
+                "ones a reader would most likely look for.")))
+        for tag in h.tags:
+            if tag not in pub.tags:
+                out.append(Problem(h.path, line("tags", 1), (
+                    f"the tag '{tag}' is not in the tag list (content/tags.yml).{did_you_mean(tag, pub.tags)} "
+                    "Use a listed tag, or add the new tag to content/tags.yml.")))
+        if len(set(h.tags)) != len(h.tags):
+            out.append(Problem(h.path, line("tags", 1), "a tag is listed twice; keep it once."))
+        for r in h.related:
+            if r == h.slug:
+                out.append(Problem(h.path, line("related", 1), "a hack cannot be related to itself; remove its own name."))
+            elif r not in slugs:
+                out.append(Problem(h.path, line("related", 1), (
+                    f"'related' names '{r}', but there is no hack with that file name.{did_you_mean(r, slugs)} "
+                    "Use the other hack's file name without '.md'.")))
+    return out
+
+
+def _check_quotes(pub) -> list[Problem]:
+    out = []
+    seen = {}
+    for q in pub.quotes:
+        if not q.text:
+            out.append(Problem(q.path, q.body_line, "this quote is empty: write the quotation below the front matter."))
+            continue
+        key = normalise(q.text)
+        if key in seen:
+            out.append(Problem(q.path, q.body_line, (
+                f"this quote is already in {seen[key].path} (the same words, perhaps with different "
+                "quote marks or spacing). Keep one of the two files and delete the other.")))
+        else:
+            seen[key] = q
+    return out
+
+
+def _check_bodies(pub) -> list[Problem]:
+    out = []
+    items = ([(h, "hack") for h in pub.hacks] + [(s, "section") for s in pub.sections]
+             + [(c, "category") for c in pub.categories] + [(p, "page") for p in pub.pages]
+             + [(q, "quote") for q in pub.quotes])
+    for item, what in items:
+        body = {"quote": getattr(item, "text", ""), "section": getattr(item, "intro", ""),
+                "category": getattr(item, "intro", "")}.get(what) if what != "hack" and what != "page" else item.body
+        if what != "quote" and not body.strip():
+            out.append(Problem(item.path, item.body_line, (
+                f"this {what} has no text below the front matter. "
+                + ("Write the hack itself there." if what == "hack" else "Write a short introduction there."))))
+        for offset, message in markup.scan(body):
+            out.append(Problem(item.path, item.body_line + offset, message))
+        if what == "hack":
+            for offset, line in enumerate(body.split("\n")):
+                if re.match(r"^#\s", line):
+                    out.append(Problem(item.path, item.body_line + offset, (
+                        "a hack's body should not use a top-level '# ' heading: the title comes "
+                        "from the front matter. Use '## ' for sub-headings.")))
+    return out

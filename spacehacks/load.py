@@ -1,0 +1,227 @@
+"""Reading the content folders into a Publication, collecting every problem on the way."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from . import schema
+from .checks import check_publication
+from .frontmatter import Source, decode, read_source
+from .model import Category, Hack, Page, Publication, Quote, Section, Tag
+from .problems import Problem, did_you_mean, rel
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Top-level web addresses the site itself uses; a section or page may not take them.
+RESERVED = {"hacks", "random", "quotes", "tags", "downloads", "templates", "search", "assets",
+            "index", "404", "feed", "sitemap"}
+
+
+def load_publication(root: Path) -> tuple[Publication, list[Problem]]:
+    root = Path(root)
+    problems: list[Problem] = []
+    pub = Publication(root=root, info=_load_info(root, problems))
+    pub.tags = _load_tags(root, problems)
+    pub.sections = _load_sections(root, problems)
+    _load_hacks(root, pub, problems)
+    pub.quotes = _load_quotes(root, problems)
+    pub.pages = _load_pages(root, problems)
+    problems += check_publication(pub)
+    return pub, sorted(set(problems))
+
+
+def _read(file: Path, root: Path, fields, what: str, problems: list[Problem]) -> tuple[Source, dict]:
+    src = read_source(file, rel(file, root))
+    values = schema.validate(src, fields, what) if not src.problems else {}
+    problems += src.problems
+    return src, values
+
+
+def _slug_ok(file: Path, root: Path, problems: list[Problem], what: str) -> bool:
+    if SLUG.match(file.stem):
+        return True
+    problems.append(Problem(rel(file, root), 1, (
+        f"the {what} name '{file.stem}' becomes part of a web address, so it may only use "
+        "lowercase letters, digits and single hyphens. Rename the file, for example to "
+        f"'{_suggest_slug(file.stem)}{file.suffix}'.")))
+    return False
+
+
+def _suggest_slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "untitled"
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
+
+
+def _load_info(root: Path, problems: list[Problem]) -> dict:
+    file = root / "content" / "publication.yml"
+    path = rel(file, root)
+    if not file.exists():
+        problems.append(Problem(path, 1, "this file is missing: it holds the publication's title and publisher."))
+        return {}
+    text, problem = decode(file.read_bytes(), path)
+    if problem:
+        problems.append(problem)
+        return {}
+    try:
+        info = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(Problem(path, mark.line + 1 if mark else 1, f"this is not valid YAML ({exc.problem})."))
+        return {}
+    for key in ("title", "subtitle", "publisher", "language"):
+        if not info.get(key):
+            problems.append(Problem(path, 1, f"the field '{key}' is missing."))
+    return info
+
+
+def _load_tags(root: Path, problems: list[Problem]) -> dict[str, Tag]:
+    file = root / "content" / "tags.yml"
+    path = rel(file, root)
+    tags: dict[str, Tag] = {}
+    if not file.exists():
+        problems.append(Problem(path, 1, "the tag vocabulary file is missing."))
+        return tags
+    text, problem = decode(file.read_bytes(), path)
+    if problem:
+        problems.append(problem)
+        return tags
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = re.match(r"^([^:\s]+):\s*([^|]+?)\s*\|\s*(.+?)\s*$", line)
+        if not m:
+            problems.append(Problem(path, n, (
+                "each tag is one line 'slug: Title | description', for example "
+                "'boundaries: Boundaries | Setting, saying and keeping limits.'")))
+            continue
+        slug, title, desc = m.groups()
+        if not SLUG.match(slug):
+            problems.append(Problem(path, n, f"the tag '{slug}' may only use lowercase letters, digits and hyphens."))
+        elif slug in tags:
+            problems.append(Problem(path, n, f"the tag '{slug}' is listed twice; keep one line."))
+        else:
+            tags[slug] = Tag(slug, title, desc)
+    return tags
+
+
+def _load_sections(root: Path, problems: list[Problem]) -> list[Section]:
+    base = root / "content" / "sections"
+    sections = []
+    for folder in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
+        sfile = folder / "_section.md"
+        if not sfile.exists():
+            problems.append(Problem(rel(folder, root) + "/_section.md", 1, (
+                f"the folder '{rel(folder, root)}' has no _section.md defining the section's "
+                "title, tagline and order. Add one (copy another section's) or remove the folder.")))
+            continue
+        if not _slug_ok(folder, root, problems, "section folder"):
+            continue
+        if folder.name in RESERVED:
+            problems.append(Problem(rel(sfile, root), 1, (
+                f"'{folder.name}' is a web address the site already uses; rename the section folder.")))
+            continue
+        src, v = _read(sfile, root, schema.SECTION, "a section", problems)
+        if src.problems:
+            continue
+        section = Section(folder.name, v.get("title", folder.name), v.get("tagline", ""),
+                          v.get("order", 0), src.body, src.path, body_line=src.body_line)
+        for cfile in _markdown_files(folder):
+            if cfile.name == "_section.md" or not _slug_ok(cfile, root, problems, "category file"):
+                continue
+            if cfile.stem == "index":
+                problems.append(Problem(rel(cfile, root), 1, "'index' cannot be a category name; rename the file."))
+                continue
+            csrc, cv = _read(cfile, root, schema.CATEGORY, "a category", problems)
+            if csrc.problems:
+                continue
+            section.categories.append(Category(cfile.stem, cv.get("title", cfile.stem), cv.get("tagline", ""),
+                                               cv.get("order", 0), csrc.body, csrc.path, section,
+                                               body_line=csrc.body_line))
+        section.categories.sort(key=lambda c: (c.order, c.slug))
+        sections.append(section)
+    sections.sort(key=lambda s: (s.order, s.slug))
+    return sections
+
+
+def _load_hacks(root: Path, pub: Publication, problems: list[Problem]) -> None:
+    base = root / "hacks"
+    sections = {s.slug: s for s in pub.sections}
+    for file in sorted(base.rglob("*")) if base.is_dir() else []:
+        if file.is_dir() or file.name.startswith("."):
+            continue
+        path = rel(file, root)
+        parts = file.relative_to(base).parts
+        if file.suffix != ".md":
+            continue
+        if len(parts) != 3:
+            problems.append(Problem(path, 1, (
+                "a hack must sit in hacks/<section>/<category>/<name>.md; move this file into "
+                "its section and category folders.")))
+            continue
+        sname, cname, _ = parts
+        section = sections.get(sname)
+        if section is None:
+            problems.append(Problem(path, 1, (
+                f"'hacks/{sname}' is not a section.{did_you_mean(sname, sections)} Sections are "
+                "defined by content/sections/<name>/_section.md; move the hack or add the section.")))
+            continue
+        categories = {c.slug: c for c in section.categories}
+        category = categories.get(cname)
+        if category is None:
+            problems.append(Problem(path, 1, (
+                f"'{cname}' is not a category of the section '{sname}'.{did_you_mean(cname, categories)} "
+                f"Categories are defined by content/sections/{sname}/<name>.md; move the hack or add "
+                "the category.")))
+            continue
+        if not _slug_ok(file, root, problems, "hack file"):
+            continue
+        if file.stem == "index":
+            problems.append(Problem(path, 1, "'index' cannot be a hack name; rename the file."))
+            continue
+        src, v = _read(file, root, schema.HACK, "a hack", problems)
+        if src.problems:
+            pub.unreadable_hacks.add(file.stem)
+            continue
+        category.hacks.append(Hack(
+            slug=file.stem, title=v.get("title", ""), summary=v.get("summary", ""), body=src.body,
+            path=path, body_line=src.body_line, featured=v.get("featured", False),
+            tags=v.get("tags", []), related=v.get("related", []),
+            updated=v.get("updated"), section=section, category=category, key_lines=src.key_lines))
+    for c in pub.categories:
+        c.hacks.sort(key=lambda h: (h.title.casefold(), h.slug))
+
+
+def _load_quotes(root: Path, problems: list[Problem]) -> list[Quote]:
+    quotes = []
+    for file in _markdown_files(root / "quotes"):
+        if not _slug_ok(file, root, problems, "quote file"):
+            continue
+        src, v = _read(file, root, schema.QUOTE, "a quote", problems)
+        if src.problems:
+            continue
+        leading = len(src.body) - len(src.body.lstrip("\n"))
+        quotes.append(Quote(file.stem, src.body.strip(), src.path, v.get("attribution"), v.get("source"),
+                            body_line=src.body_line + leading))
+    return quotes
+
+
+def _load_pages(root: Path, problems: list[Problem]) -> list[Page]:
+    pages = []
+    for file in _markdown_files(root / "content" / "pages"):
+        if not _slug_ok(file, root, problems, "page file"):
+            continue
+        if file.stem in RESERVED:
+            problems.append(Problem(rel(file, root), 1, (
+                f"'{file.stem}' is a web address the site already uses; rename the page file.")))
+            continue
+        src, v = _read(file, root, schema.PAGE, "a page", problems)
+        if src.problems:
+            continue
+        pages.append(Page(file.stem, v.get("title", ""), v.get("order", 0), src.body, src.path,
+                          v.get("summary"), body_line=src.body_line))
+    pages.sort(key=lambda p: (p.order, p.slug))
+    return pages

@@ -1,0 +1,127 @@
+"""The publication as one in-memory model. Knows nothing of MkDocs, WeasyPrint or any output."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Tag:
+    slug: str
+    title: str
+    description: str
+
+
+@dataclass
+class Hack:
+    slug: str
+    title: str
+    summary: str
+    body: str
+    path: str
+    body_line: int
+    featured: bool = False
+    tags: list[str] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    updated: dt.date | None = None
+    section: "Section" = field(default=None, repr=False)
+    category: "Category" = field(default=None, repr=False)
+    key_lines: dict[str, int] = field(default_factory=dict, repr=False)
+
+    @property
+    def url(self) -> str:
+        return f"{self.category.url}{self.slug}/"
+
+
+@dataclass
+class Category:
+    slug: str
+    title: str
+    tagline: str
+    order: int
+    intro: str
+    path: str
+    section: "Section" = field(default=None, repr=False)
+    hacks: list[Hack] = field(default_factory=list)
+    body_line: int = 1
+
+    @property
+    def url(self) -> str:
+        return f"{self.section.slug}/{self.slug}/"
+
+
+@dataclass
+class Section:
+    slug: str
+    title: str
+    tagline: str
+    order: int
+    intro: str
+    path: str
+    categories: list[Category] = field(default_factory=list)
+    body_line: int = 1
+
+    @property
+    def url(self) -> str:
+        return f"{self.slug}/"
+
+    @property
+    def hacks(self) -> list[Hack]:
+        return [h for c in self.categories for h in c.hacks]
+
+
+@dataclass
+class Quote:
+    slug: str
+    text: str
+    path: str
+    attribution: str | None = None
+    source: str | None = None
+    body_line: int = 1
+
+
+@dataclass
+class Page:
+    slug: str
+    title: str
+    order: int
+    body: str
+    path: str
+    summary: str | None = None
+    body_line: int = 1
+
+    @property
+    def url(self) -> str:
+        return f"{self.slug}/"
+
+
+@dataclass
+class Publication:
+    root: Path
+    info: dict
+    sections: list[Section] = field(default_factory=list)
+    tags: dict[str, Tag] = field(default_factory=dict)
+    quotes: list[Quote] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    # Hack files that exist but could not be read; other files may still refer to them.
+    unreadable_hacks: set[str] = field(default_factory=set)
+
+    @property
+    def hacks(self) -> list[Hack]:
+        """Every hack, in reading order: section, category, then title."""
+        return [h for s in self.sections for h in s.hacks]
+
+    @property
+    def categories(self) -> list[Category]:
+        return [c for s in self.sections for c in s.categories]
+
+    @property
+    def featured(self) -> list[Hack]:
+        return [h for h in self.hacks if h.featured]
+
+    def hack(self, slug: str) -> Hack:
+        return next(h for h in self.hacks if h.slug == slug)
+
+    def hacks_tagged(self, tag: str) -> list[Hack]:
+        return [h for h in self.hacks if tag in h.tags]

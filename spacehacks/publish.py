@@ -1,0 +1,63 @@
+"""Building the whole publication into site/: check first, build elsewhere, then swap in."""
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+from .load import load_publication
+from .problems import ContentError
+
+log = logging.getLogger("spacehacks")
+
+
+def check(root: Path):
+    pub, problems = load_publication(root)
+    if problems:
+        raise ContentError(problems)
+    return pub
+
+
+def build_site(root: Path, out: Path, pub=None) -> None:
+    """Run MkDocs with our plugin into `out` (which must not be the live site folder)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
+    plugin = config.plugins["spacehacks"]
+    plugin.publication = pub
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def publish(root: Path, site: Path | None = None) -> Path:
+    """Build everything into a fresh folder beside `site`, then swap it in.
+
+    A failure anywhere leaves the previous site exactly as it was.
+    """
+    root = Path(root).resolve()
+    site = Path(site or root / "site").resolve()
+    pub = check(root)
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-build-", dir=site.parent))
+    try:
+        log.info("Building the website (%d hacks)…", len(pub.hacks))
+        build_site(root, staging, pub)
+        _swap(staging, site)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return site
+
+
+def _swap(new: Path, site: Path) -> None:
+    old = site.with_name(f".{site.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    new.rename(site)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,120 @@
+"""The front matter each kind of file may have: names, types, and what each field is for.
+
+One table per kind; validation and the editors' field reference are both read from here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .frontmatter import Source
+from .problems import Problem, did_you_mean
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str            # "text", "line", "bool", "int", "date", "list"
+    required: bool
+    help: str
+    example: str = ""
+
+
+HACK = (
+    Field("title", "line", True, "The hack's title, as readers see it.", "Saying no without closing the door"),
+    Field("summary", "line", True, "One sentence saying what the reader gets from this hack; shown in lists and search.",
+          "A short script for refusing a request while keeping the relationship."),
+    Field("featured", "bool", False, "true to show this hack on the home page and in 'Featured hacks'.", "true"),
+    Field("tags", "list", False, "1 to 4 tags from content/tags.yml.", "[boundaries, communication]"),
+    Field("related", "list", False, "Other hacks a reader may want next, by their file name without '.md'.",
+          "[five-senses-grounding]"),
+    Field("updated", "date", False, "When the hack last changed in substance, as YYYY-MM-DD.", "2026-11-20"),
+)
+QUOTE = (
+    Field("attribution", "line", False, "Who said or wrote it, exactly as published. Leave out if unknown.",
+          "Audre Lorde"),
+    Field("source", "line", False, "Where it was published, if known.", "A Burst of Light (1988)"),
+)
+SECTION = (
+    Field("title", "line", True, "The section's title.", "Hacks for Preventing Escalation"),
+    Field("tagline", "line", True, "One short line under the title.", "Most escalations are prevented early."),
+    Field("order", "int", True, "Position among the sections (1 comes first).", "2"),
+)
+CATEGORY = (
+    Field("title", "line", True, "The category's title.", "Community Building"),
+    Field("tagline", "line", True, "One short line under the title.", "A space people feel part of is safer."),
+    Field("order", "int", True, "Position within its section (1 comes first).", "3"),
+)
+PAGE = (
+    Field("title", "line", True, "The page title.", "Background and method"),
+    Field("summary", "line", False, "One sentence describing the page.", "How Space Hacks was made."),
+    Field("order", "int", True, "Position in the 'About' menu (1 comes first).", "3"),
+)
+TEMPLATE = (
+    Field("title", "line", True, "The template's title.", "Incident report form"),
+    Field("kind", "line", True, "One of: policy, protocol, form.", "form"),
+    Field("summary", "line", True, "One sentence saying what the template is for.", "Record what happened, fairly."),
+    Field("related", "list", False, "Hacks that explain when and how to use it, by file name without '.md'.",
+          "[investigating-fairly]"),
+)
+
+KIND_NAMES = {"text": "text", "line": "a single line of text", "bool": "true or false",
+              "int": "a whole number", "date": "a date written YYYY-MM-DD", "list": "a list"}
+
+
+def validate(src: Source, fields: tuple[Field, ...], what: str) -> dict:
+    """Check src.meta against fields; return the cleaned values. Problems go on src.problems."""
+    known = {f.name: f for f in fields}
+    out: dict = {}
+    for key in src.meta:
+        if key not in known:
+            src.problems.append(Problem(src.path, src.line_of(key), (
+                f"'{key}' is not a known field for {what}.{did_you_mean(key, known)} "
+                f"Known fields: {', '.join(known)}.")))
+    for f in fields:
+        line = src.line_of(f.name)
+        if f.name not in src.meta or src.meta[f.name] is None or src.meta[f.name] == "":
+            if f.required:
+                src.problems.append(Problem(src.path, line if f.name in src.meta else 2, (
+                    f"the required field '{f.name}' is {'empty' if f.name in src.meta else 'missing'}. "
+                    f"Add a line like: {f.name}: {f.example}")))
+            continue
+        value, error = _coerce(src.meta[f.name], f)
+        if error:
+            src.problems.append(Problem(src.path, line, (
+                f"'{f.name}' should be {KIND_NAMES[f.kind]}, {error}. For example: {f.name}: {f.example}")))
+        else:
+            out[f.name] = value
+    return out
+
+
+def _coerce(value, f: Field):
+    if f.kind in ("line", "text"):
+        if isinstance(value, bool) or isinstance(value, (dict, list)):
+            return None, f"not {type(value).__name__}"
+        text = str(value).strip()
+        if f.kind == "line" and "\n" in text:
+            return None, "but it runs over several lines; put it on one line"
+        return text, None
+    if f.kind == "bool":
+        if isinstance(value, bool):
+            return value, None
+        return None, f"not '{value}'"
+    if f.kind == "int":
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value, None
+        return None, f"not '{value}'"
+    if f.kind == "date":
+        if isinstance(value, dt.datetime):
+            return value.date(), None
+        if isinstance(value, dt.date):
+            return value, None
+        return None, f"and '{value}' is not a real date"
+    if f.kind == "list":
+        if isinstance(value, str):
+            return None, f"not a single word: write it in brackets, [{value}]"
+        if not isinstance(value, list) or not all(isinstance(v, (str, int)) and not isinstance(v, bool)
+                                                 for v in value):
+            return None, "of plain words"
+        return [str(v).strip() for v in value], None
+    raise AssertionError(f.kind)

@@ -1,0 +1,116 @@
+"""The site's views as HTML fragments, rendered from the model with our own Jinja templates.
+
+Nothing here knows about MkDocs: an adapter places these fragments into its engine's pages.
+Every link is relative to the page it appears on, so the site works under any base path.
+"""
+from __future__ import annotations
+
+import json
+import posixpath
+import zlib
+from functools import cached_property
+from pathlib import Path
+
+import jinja2
+
+from . import markup
+
+VIEWS_DIR = Path("theme") / "views"  # relative to the publication root
+
+
+def count_line(n: int, where: str) -> str:
+    if n == 0:
+        return f"There are no hacks in this {where} yet."
+    if n == 1:
+        return f"There is 1 hack in this {where}."
+    return f"There are {n} hacks in this {where}."
+
+
+def stable_pick(items: list, key: str, k: int = 1) -> list:
+    """The same k items for the same key on every build (no randomness between builds)."""
+    if not items:
+        return []
+    start = zlib.crc32(key.encode()) % len(items)
+    return [items[(start + i * 7) % len(items)] for i in range(min(k, len(items)))]
+
+
+def link(from_url: str, to_url: str) -> str:
+    """Relative link from one site page (a directory URL like 'a/b/') to another URL."""
+    to_url, _, fragment = to_url.partition("#")
+    base = from_url.rstrip("/") or "."
+    target = to_url.rstrip("/") or "."
+    out = posixpath.relpath(target, base)
+    if to_url.endswith("/") or to_url == "":
+        out = "./" if out == "." else out + "/"
+    return out + (f"#{fragment}" if fragment else "")
+
+
+class Views:
+    """Fragments for one publication; each method takes the URL of the page being rendered."""
+
+    def __init__(self, pub, downloads: list[dict] | None = None):
+        self.pub = pub
+        self.downloads = downloads or []
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(pub.root) / VIEWS_DIR), autoescape=True,
+                                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        self.env.filters["md"] = lambda s: jinja2.filters.Markup(markup.render(s or ""))
+        self.env.filters["md_inline"] = lambda s: jinja2.filters.Markup(markup.render_inline(s or ""))
+        self.env.globals["count_line"] = count_line
+
+    def _render(self, template: str, url: str, **ctx) -> str:
+        return self.env.get_template(template).render(
+            pub=self.pub, url=url, link=lambda to: link(url, to if isinstance(to, str) else to.url),
+            views=self, **ctx)
+
+    @cached_property
+    def quote_data(self) -> str:
+        return json.dumps([{"text": q.text, "attribution": q.attribution or ""} for q in self.pub.quotes],
+                          ensure_ascii=False).replace("</", "<\\/")
+
+    def featured_data(self, url: str) -> str:
+        return json.dumps([{"slug": h.slug, "title": h.title, "summary": h.summary,
+                            "section": h.section.title, "href": link(url, h.url)}
+                           for h in self.pub.featured], ensure_ascii=False).replace("</", "<\\/")
+
+    def quote_for(self, key: str):
+        return (stable_pick(self.pub.quotes, key) or [None])[0]
+
+    def home(self) -> str:
+        return self._render("home.html", "", quote=self.quote_for("home"))
+
+    def section(self, section) -> str:
+        return self._render("section.html", section.url, section=section, quote=self.quote_for(section.slug))
+
+    def category(self, category) -> str:
+        return self._render("category.html", category.url, category=category,
+                            quote=self.quote_for(category.section.slug + "/" + category.slug))
+
+    def hack_header(self, hack) -> str:
+        return self._render("hack_header.html", hack.url, hack=hack)
+
+    def hack_footer(self, hack) -> str:
+        hacks = hack.category.hacks
+        i = hacks.index(hack)
+        others = [h for h in self.pub.featured if h is not hack]
+        return self._render("hack_footer.html", hack.url, hack=hack,
+                            previous=hacks[i - 1] if i > 0 else None,
+                            next=hacks[i + 1] if i + 1 < len(hacks) else None,
+                            related=[self.pub.hack(s) for s in hack.related],
+                            featured=stable_pick(others, hack.slug, 2))
+
+    def all_hacks(self) -> str:
+        used = sorted({t for h in self.pub.hacks for t in h.tags})
+        return self._render("all_hacks.html", "hacks/", tags=[self.pub.tags[t] for t in used if t in self.pub.tags])
+
+    def random(self) -> str:
+        return self._render("random.html", "random/", picks=stable_pick(self.pub.hacks, "random", 5))
+
+    def quotes(self) -> str:
+        return self._render("quotes.html", "quotes/")
+
+    def tags(self) -> str:
+        tags = [t for t in self.pub.tags.values() if self.pub.hacks_tagged(t.slug)]
+        return self._render("tags.html", "tags/", tags=sorted(tags, key=lambda t: t.title.casefold()))
+
+    def downloads_page(self) -> str:
+        return self._render("downloads.html", "downloads/")

@@ -19,7 +19,21 @@ def check(root: Path):
     return pub
 
 
-def build_site(root: Path, out: Path, pub=None) -> None:
+# Each output step writes its files into the downloads folder it is given and returns the
+# Download records the site should list. Steps run before the site so it can show sizes.
+OUTPUT_STEPS: list = []
+
+
+def build_downloads(pub, out: Path, previous: Path | None) -> list:
+    """Run every output step into `out`; `previous` is the last published downloads folder."""
+    out.mkdir(parents=True, exist_ok=True)
+    found = []
+    for step in OUTPUT_STEPS:
+        found += step(pub, out, previous)
+    return found
+
+
+def build_site(root: Path, out: Path, pub=None, downloads=None) -> None:
     """Run MkDocs with our plugin into `out` (which must not be the live site folder)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -27,6 +41,7 @@ def build_site(root: Path, out: Path, pub=None) -> None:
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
     plugin = config.plugins["spacehacks"]
     plugin.publication = pub
+    plugin.downloads = downloads
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -44,13 +59,19 @@ def publish(root: Path, site: Path | None = None) -> Path:
     pub = check(root)
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-build-", dir=site.parent))
+    files = staging.with_name(staging.name + "-downloads")
     try:
+        downloads = build_downloads(pub, files, site / "downloads" if site.exists() else None)
         log.info("Building the website (%d hacks)…", len(pub.hacks))
-        build_site(root, staging, pub)
+        build_site(root, staging, pub, downloads)
+        if any(files.iterdir()):
+            shutil.copytree(files, staging / "downloads", dirs_exist_ok=True)
         _swap(staging, site)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        shutil.rmtree(files, ignore_errors=True)
     return site
 
 

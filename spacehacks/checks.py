@@ -25,7 +25,6 @@ def check_publication(pub) -> list[Problem]:
     problems: list[Problem] = []
     problems += _check_hacks(pub)
     problems += _check_quotes(pub)
-    problems += _check_bodies(pub)
     return problems
 
 
@@ -77,7 +76,6 @@ def _check_quotes(pub) -> list[Problem]:
     seen = {}
     for q in pub.quotes:
         if not q.text:
-            out.append(Problem(q.path, q.body_line, "this quote is empty: write the quotation below the front matter."))
             continue
         key = normalise(q.text)
         if key in seen:
@@ -89,24 +87,20 @@ def _check_quotes(pub) -> list[Problem]:
     return out
 
 
-def _check_bodies(pub) -> list[Problem]:
+def check_body(path: str, body: str, body_line: int, what: str) -> list[Problem]:
+    """Problems in one file's Markdown body; run for every file whose front matter could be read."""
     out = []
-    items = ([(h, "hack") for h in pub.hacks] + [(s, "section") for s in pub.sections]
-             + [(c, "category") for c in pub.categories] + [(p, "page") for p in pub.pages]
-             + [(q, "quote") for q in pub.quotes])
-    for item, what in items:
-        body = {"quote": getattr(item, "text", ""), "section": getattr(item, "intro", ""),
-                "category": getattr(item, "intro", "")}.get(what) if what != "hack" and what != "page" else item.body
-        if what != "quote" and not body.strip():
-            out.append(Problem(item.path, item.body_line, (
-                f"this {what} has no text below the front matter. "
-                + ("Write the hack itself there." if what == "hack" else "Write a short introduction there."))))
-        for offset, message in markup.scan(body):
-            out.append(Problem(item.path, item.body_line + offset, message))
-        if what == "hack":
-            for offset, line in enumerate(body.split("\n")):
-                if re.match(r"^#\s", line):
-                    out.append(Problem(item.path, item.body_line + offset, (
-                        "a hack's body should not use a top-level '# ' heading: the title comes "
-                        "from the front matter. Use '## ' for sub-headings.")))
+    if not body.strip():
+        out.append(Problem(path, body_line, (
+            f"this {what} has no text below the front matter. "
+            + {"hack": "Write the hack itself there.", "quote": "Write the quotation there."}.get(
+                what, "Write a short introduction there."))))
+    for offset, message in markup.scan(body):
+        out.append(Problem(path, body_line + offset, message))
+    if what == "hack":
+        for offset, line in enumerate(body.split("\n")):
+            if re.match(r"^#\s", line):
+                out.append(Problem(path, body_line + offset, (
+                    "a hack's body should not use a top-level '# ' heading: the title comes "
+                    "from the front matter. Use '## ' for sub-headings.")))
     return out

@@ -9,6 +9,20 @@ import yaml
 from .problems import Problem
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps an impossible date (2026-13-45) as text, so the schema can say so."""
+
+
+def _timestamp(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 @dataclass
 class Source:
     path: str                      # repository-relative, for messages
@@ -56,8 +70,8 @@ def parse_source(text: str, relpath: str) -> Source:
     body = "\n".join(lines[end + 1:])
     src = Source(relpath, {}, {}, body, end + 2)
     try:
-        node = yaml.compose(fm_text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(fm_text)
+        node = yaml.compose(fm_text, Loader=_Loader)
+        data = yaml.load(fm_text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 2) if mark is not None else 2

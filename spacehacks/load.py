@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from . import schema
-from .checks import check_publication
+from .checks import check_body, check_publication
 from .frontmatter import Source, decode, read_source
 from .model import Category, Hack, Page, Publication, Quote, Section, Tag
 from .problems import Problem, did_you_mean, rel
@@ -32,9 +32,14 @@ def load_publication(root: Path) -> tuple[Publication, list[Problem]]:
 
 
 def _read(file: Path, root: Path, fields, what: str, problems: list[Problem]) -> tuple[Source, dict]:
+    """Read one file; field problems do not stop its body from being checked too."""
     src = read_source(file, rel(file, root))
-    values = schema.validate(src, fields, what) if not src.problems else {}
+    if src.problems:
+        problems += src.problems
+        return src, {}
+    values = schema.validate(src, fields, what)
     problems += src.problems
+    problems += check_body(src.path, src.body, src.body_line, what)
     return src, values
 
 

@@ -6,7 +6,7 @@ import re
 import markdown
 
 # One list for every output, so the site, the PDF and the templates read Markdown alike.
-EXTENSIONS = ["tables", "def_list", "attr_list", "admonition", "sane_lists", "toc"]
+EXTENSIONS = ["tables", "def_list", "attr_list", "admonition", "sane_lists", "fenced_code", "toc"]
 EXTENSION_CONFIGS = {"toc": {"permalink": False}}
 
 

@@ -1,0 +1,1 @@
+"""Adapters that place the publication into a site engine. Today: MkDocs + Material."""

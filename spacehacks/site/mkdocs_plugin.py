@@ -1,0 +1,75 @@
+"""The MkDocs adapter: hands the publication to MkDocs as generated pages. Kept thin on purpose
+(MkDocs 1.x is in maintenance mode): everything it shows comes from the model and views."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+from .. import markup
+from ..load import load_publication
+from ..problems import format_problems
+from ..views import Views
+from .pages import manifest, markdown_page, nav, site_pages
+
+
+class SpaceHacksPlugin(BasePlugin):
+    config_scheme = (("root", config_options.Type(str, default="")),)
+
+    def __init__(self):
+        super().__init__()
+        self.publication = None     # build.py may hand over a publication it already checked
+        self.downloads = None       # and the list of files it will publish under downloads/
+
+    def _root(self, config) -> Path:
+        return Path(self.config["root"] or Path(config.config_file_path).parent).resolve()
+
+    def on_config(self, config):
+        pub = self.publication
+        if pub is None:
+            pub, problems = load_publication(self._root(config))
+            if problems:
+                raise PluginError("\n" + format_problems(problems))
+        self.pub = pub
+        self.views = Views(pub, self.downloads or [])
+        self.pages = site_pages(pub, self.views)
+        config.nav = nav(pub)
+        for ext in markup.EXTENSIONS:
+            if ext not in config.markdown_extensions:
+                config.markdown_extensions.append(ext)
+        return config
+
+    def on_files(self, files, config):
+        for page in self.pages:
+            files.append(File.generated(config, page.src, content=markdown_page(page)))
+        files.append(File.generated(config, "hacks.json", content=manifest(self.pub)))
+        self.by_src = {p.src: p for p in self.pages}
+        return files
+
+    def on_page_context(self, context, page, config, nav):
+        record = self.by_src.get(page.file.src_uri)
+        if record is not None and record.hack is not None:
+            context["sh_before"] = self.views.hack_header(record.hack)
+            context["sh_after"] = self.views.hack_footer(record.hack)
+        return context
+
+    def on_post_build(self, config):
+        # Material's bundle falls back to scripts on unpkg.com (a ResizeObserver polyfill for old
+        # browsers, and mermaid). Readers' browsers must never contact another site, so those
+        # fallbacks become inert local scripts; pages still work, as they do without JavaScript.
+        for bundle in (Path(config.site_dir) / "assets" / "javascripts").glob("bundle.*.min.js"):
+            text = bundle.read_text(encoding="utf-8")
+            safe = re.sub(r'"https://unpkg\.com/[^"]*"', '"data:text/javascript,"', text)
+            if safe != text:
+                bundle.write_text(safe, encoding="utf-8")
+
+    def on_serve(self, server, config, builder):
+        root = self._root(config)
+        for folder in ("hacks", "quotes", "content"):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server

@@ -1,0 +1,76 @@
+"""The site's pages as (path, title, meta, body) records, independent of any site engine."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from ..views import Views
+
+
+@dataclass
+class SitePage:
+    src: str                      # e.g. "preventing-escalation/community-building/index.md"
+    title: str
+    body: str                     # Markdown (may hold HTML blocks)
+    meta: dict = field(default_factory=dict)
+    hack: object = None           # the Hack, for hack pages
+
+
+def site_pages(pub, views: Views) -> list[SitePage]:
+    pages = [SitePage("index.md", pub.info.get("title", "Home"), views.home(),
+                      {"hide": ["navigation", "toc"], "description": pub.info.get("description", "")})]
+    for p in pub.pages:
+        pages.append(SitePage(f"{p.slug}.md", p.title, p.body, {"description": p.summary or ""}))
+    for s in pub.sections:
+        pages.append(SitePage(f"{s.slug}/index.md", s.title, views.section(s), {"description": s.tagline}))
+        for c in s.categories:
+            pages.append(SitePage(f"{s.slug}/{c.slug}/index.md", c.title, views.category(c),
+                                  {"description": c.tagline}))
+            for h in c.hacks:
+                tags = [pub.tags[t].title for t in h.tags if t in pub.tags]
+                pages.append(SitePage(f"{s.slug}/{c.slug}/{h.slug}.md", h.title, h.body,
+                                      {"description": h.summary, "tags": tags, "template": "hack.html"},
+                                      hack=h))
+    pages += [
+        SitePage("hacks/index.md", "All hacks", views.all_hacks(), {"hide": ["toc"]}),
+        SitePage("random/index.md", "Random hack", views.random(), {"hide": ["toc"]}),
+        SitePage("quotes/index.md", "Quotes", views.quotes(), {"hide": ["toc"]}),
+        SitePage("tags/index.md", "Tags", views.tags(), {}),
+        SitePage("downloads/index.md", "Downloads", views.downloads_page(), {"hide": ["toc"]}),
+    ]
+    return pages
+
+
+def nav(pub) -> list:
+    """Sections and categories only: a nav with every hack is unusable on a phone."""
+    about = [{p.title: f"{p.slug}.md"} for p in pub.pages]
+    out = [{"Home": "index.md"}]
+    if about:
+        out.append({"About": about})
+    for s in pub.sections:
+        out.append({s.title: [f"{s.slug}/index.md"] + [{c.title: f"{s.slug}/{c.slug}/index.md"}
+                                                       for c in s.categories]})
+    out += [{"All hacks": "hacks/index.md"}, {"Random hack": "random/index.md"},
+            {"Quotes": "quotes/index.md"}, {"Tags": "tags/index.md"}, {"Downloads": "downloads/index.md"}]
+    return out
+
+
+def manifest(pub) -> str:
+    """site/hacks.json: a stable, machine-readable list of every hack (URLs relative to the site)."""
+    return json.dumps({
+        "version": 1,
+        "title": pub.info.get("title"),
+        "hacks": [{
+            "slug": h.slug, "title": h.title,
+            "section": h.section.slug, "section_title": h.section.title,
+            "category": h.category.slug, "category_title": h.category.title,
+            "summary": h.summary, "tags": h.tags, "featured": h.featured,
+            "updated": h.updated.isoformat() if h.updated else None, "url": h.url,
+        } for h in pub.hacks],
+    }, ensure_ascii=False, indent=1)
+
+
+def markdown_page(page: SitePage) -> str:
+    import yaml
+    meta = {"title": page.title, **page.meta}
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + page.body

@@ -1,0 +1,212 @@
+"""The shipped publication, built as `make site` builds it, inspected as a reader would get it."""
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from spacehacks.views import count_line
+
+
+class Page(HTMLParser):
+    """Collects what the tests look at: links, resources, text, elements with classes."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.links, self.resources, self.classes, self.text = [], [], [], []
+        self._skip = 0
+        self.feed(path.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and "href" in a:
+            self.links.append(a["href"])
+        if tag in ("script", "img", "iframe", "source", "audio", "video", "embed") and a.get("src"):
+            self.resources.append(a["src"])
+        if tag == "link" and a.get("href") and "stylesheet" in (a.get("rel") or "") + " preload icon":
+            self.resources.append(a["href"])
+        if a.get("class"):
+            self.classes += a["class"].split()
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+    @property
+    def plain(self) -> str:
+        return re.sub(r"\s+", " ", " ".join(self.text))
+
+
+def page(site: Path, url: str) -> Page:
+    path = site / url / "index.html" if not url.endswith(".html") else site / url
+    assert path.exists(), f"no page at /{url}"
+    return Page(path)
+
+
+def test_every_hack_has_its_page_at_the_folder_address(site, pub):
+    for h in pub.hacks:
+        p = page(site, h.url)
+        assert h.title in p.plain
+        assert f"Posted in {h.category.title}" in p.plain
+        assert "sh-breadcrumb" in p.classes
+
+
+def test_count_lines_match_the_files(site, pub):
+    for s in pub.sections:
+        n = len(list((pub.root / "hacks" / s.slug).rglob("*.md")))
+        assert count_line(n, "section") in page(site, s.url).plain
+        for c in s.categories:
+            n = len(list((pub.root / "hacks" / s.slug / c.slug).glob("*.md")))
+            assert count_line(n, "category") in page(site, c.url).plain
+
+
+def test_count_line_grammar():
+    assert count_line(1, "section") == "There is 1 hack in this section."
+    assert count_line(71, "section") == "There are 71 hacks in this section."
+
+
+def test_category_page_lists_its_hacks_with_summaries(site, pub):
+    for c in pub.categories:
+        p = page(site, c.url)
+        for h in c.hacks:
+            assert h.title in p.plain and h.summary in p.plain
+
+
+def test_all_hacks_lists_every_hack_grouped(site, pub):
+    p = page(site, "hacks/")
+    for h in pub.hacks:
+        assert h.title in p.plain
+    hrefs = {l.rstrip("/") for l in p.links}
+    for h in pub.hacks:
+        assert f"../{h.url}".rstrip("/") in hrefs
+    for s in pub.sections:
+        assert s.title in p.plain
+
+
+def test_manifest_matches_the_content(site, pub):
+    data = json.loads((site / "hacks.json").read_text(encoding="utf-8"))
+    assert [h["slug"] for h in data["hacks"]] == [h.slug for h in pub.hacks]
+    for entry, h in zip(data["hacks"], pub.hacks):
+        assert entry == {
+            "slug": h.slug, "title": h.title, "section": h.section.slug, "section_title": h.section.title,
+            "category": h.category.slug, "category_title": h.category.title, "summary": h.summary,
+            "tags": h.tags, "featured": h.featured,
+            "updated": h.updated.isoformat() if h.updated else None, "url": h.url}
+        assert (site / entry["url"] / "index.html").exists()
+
+
+def test_search_index_holds_every_hack_title_and_every_quote(site, pub):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {d["title"] for d in index["docs"]}
+    text = " ".join(d["text"] for d in index["docs"])
+    flat = re.sub(r"\s+", " ", text)
+    for h in pub.hacks:
+        assert h.title in titles
+    for q in pub.quotes:
+        words = re.sub(r"\s+", " ", q.text)[:60]
+        assert words in flat or words.replace("'", "&#x27;") in flat, q.path
+
+
+def test_search_index_carries_tags(site, pub):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    by_location = {d["location"]: d for d in index["docs"]}
+    h = pub.hacks[0]
+    assert by_location[h.url]["tags"] == [pub.tags[t].title for t in h.tags]
+
+
+def test_nothing_is_loaded_from_another_origin(site):
+    offenders = []
+    for html in site.rglob("*.html"):
+        for src in Page(html).resources:
+            if re.match(r"^(https?:)?//", src):
+                offenders.append(f"{html.relative_to(site)}: {src}")
+    for css in site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^)'\"]+)", css.read_text(encoding="utf-8")):
+            offenders.append(f"{css.relative_to(site)}: {url}")
+    for js in site.rglob("*.js"):
+        text = js.read_text(encoding="utf-8", errors="replace")
+        for url in re.findall(r"""['"](https?://(?:fonts\.g|www\.google|[a-z0-9.-]*cdn|unpkg|[a-z0-9.-]*analytics)[^'"]*)""", text):
+            offenders.append(f"{js.relative_to(site)}: {url}")
+    assert offenders == []
+
+
+def test_material_never_asks_github_for_repository_facts():
+    # Material's bundle calls api.github.com only when repo_url is set; keep it unset.
+    import yaml
+    config = yaml.safe_load((Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text())
+    assert "repo_url" not in config
+
+
+def test_navigation_lists_sections_and_categories_not_every_hack(site, pub):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    start = html.index('class="md-nav md-nav--primary"')
+    nav = unescape(html[start:html.index('data-md-type="toc"', start)])
+    for c in pub.categories:
+        assert c.title in nav
+    for h in pub.hacks:
+        assert h.title not in nav
+
+
+def test_home_page(site, pub):
+    p = page(site, "")
+    for h in pub.featured:
+        assert h.title in p.plain
+    for s in pub.sections:
+        assert f"{s.url}" in {l.lstrip("./") for l in p.links}
+    assert "sh-quote" in p.classes and "sh-quote__toggle" in p.classes
+    assert any(q.text in p.plain for q in pub.quotes), "no quote readable without JavaScript"
+    assert {"hacks/", "random/", "downloads/"} <= set(p.links)
+
+
+def test_hack_page_parts(site, pub):
+    h = next(h for h in pub.hacks if h.related and len(h.category.hacks) > 2)
+    p = page(site, h.url)
+    for r in h.related:
+        assert pub.hack(r).title in p.plain
+    assert "Related hacks" in p.plain and "Featured hacks" in p.plain
+    assert "sh-pager__prev" in p.classes or "sh-pager__next" in p.classes
+    assert sum(1 for c in p.classes if c == "sh-card") == 2, "a fixed pair of featured hacks without JS"
+    for t in h.tags:
+        assert pub.tags[t].title in p.plain
+
+
+def test_random_page_offers_a_way_without_javascript(site, pub):
+    p = page(site, "random/")
+    hack_links = [l for l in p.links if any(l == f"../{h.url}" for h in pub.hacks)]
+    assert len(hack_links) == 5
+    assert "../hacks/" in p.links
+    html = (site / "random" / "index.html").read_text(encoding="utf-8")
+    assert 'data-sh-random="../hacks.json"' in html
+
+
+def test_quotes_tags_and_standalone_pages(site, pub):
+    quotes = page(site, "quotes/")
+    for q in pub.quotes:
+        assert q.text in quotes.plain
+        if q.attribution:
+            assert q.attribution in quotes.plain
+    tags = (site / "tags" / "index.html").read_text(encoding="utf-8")
+    for t in {t for h in pub.hacks for t in h.tags}:
+        assert f'id="{t}"' in tags
+    for p in pub.pages:
+        assert p.title in page(site, p.url).plain
+
+
+def test_no_orphans_every_hack_is_listed_on_its_category_page(site, pub):
+    for h in pub.hacks:
+        assert f"{h.slug}/" in page(site, h.category.url).links
+
+
+@pytest.mark.parametrize("url", ["", "hacks/", "random/", "quotes/", "tags/", "downloads/"])
+def test_generated_views_exist(site, url):
+    assert (site / url / "index.html").exists()

@@ -1,4 +1,4 @@
-"""The command line behind build.py: check, site, serve."""
+"""The command line behind build.py: check, site, serve, new."""
 from __future__ import annotations
 
 import argparse
@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import scaffold
 from .problems import ContentError, format_problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     p_site.add_argument("--out", type=Path, help="where to build (default: site/ in the repository)")
     p_serve = sub.add_parser("serve", help="live preview on 127.0.0.1")
     p_serve.add_argument("--port", type=int, default=8000)
+    scaffold.add_commands(sub)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     for noisy in ("mkdocs", "MARKDOWN", "weasyprint", "fontTools"):
@@ -35,8 +37,12 @@ def main(argv: list[str] | None = None) -> int:
             return _site(args.root, args.out)
         if command == "serve":
             return _serve(args.root, args.port)
+        if command == "new":
+            return scaffold.run(args)
     except ContentError as exc:
-        print(format_problems(exc.problems, getattr(args, "format", "text")), file=sys.stderr)
+        fmt = getattr(args, "format", "text")
+        # The Actions runner reads workflow commands from standard output only.
+        print(format_problems(exc.problems, fmt), file=sys.stdout if fmt == "github" else sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -18,7 +18,9 @@ class Problem:
     def github(self) -> str:
         # GitHub annotations end at a newline and treat '%' specially.
         msg = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::error file={self.path},line={self.line}::{msg}"
+        # Property values also end at ',' and '::', so those are escaped in the file name too.
+        path = self.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        return f"::error file={path},line={self.line}::{msg}"
 
 
 class ContentError(Exception):

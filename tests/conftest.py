@@ -30,7 +30,7 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture
 def repo_copy(tmp_path) -> Path:
     """A scratch copy of the repository's content and theme, for tests that break things."""
-    for name in ("content", "hacks", "quotes", "theme"):
+    for name in ("content", "hacks", "quotes", "theme", "archetypes"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path

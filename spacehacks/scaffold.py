@@ -1,0 +1,173 @@
+"""`build.py new hack|quote`: start a new content file from its archetype, in the right place.
+
+Like Hugo's archetypes: the skeletons live in archetypes/ so editors can change them. The new file
+is checked against the schema before it is written, and an existing file is never overwritten.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from . import schema
+from .checks import normalise
+from .frontmatter import parse_source
+from .load import load_publication
+from .problems import did_you_mean, rel
+
+ARCHETYPES = Path("archetypes")   # relative to the publication root
+PLACEHOLDER_SUMMARY = "Write one sentence saying what the reader gets from this hack."
+MAX_SLUG = 60
+
+
+class ScaffoldError(Exception):
+    """A plain-words reason the file was not created."""
+
+
+def slugify(text: str, max_len: int = MAX_SLUG) -> str:
+    """A file name from a title: 'Don't rush the café' -> 'dont-rush-the-cafe'."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    folded = re.sub(r"['’]", "", folded.lower())
+    words = re.findall(r"[a-z0-9]+", folded)
+    slug = ""
+    for word in words:   # whole words only, so a long title never ends mid-word
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_len and slug:
+            break
+        slug = candidate
+    return slug[:max_len] or "untitled"
+
+
+def _yaml_scalar(value) -> str:
+    """A value as it should stand after 'key: '; quoted only when YAML would misread it plain."""
+    text = str(value)
+    try:
+        if yaml.safe_load(f"k: {text}") == {"k": text} and "\n" not in text:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)   # a JSON string is a valid YAML double-quoted one
+
+
+def _render(root: Path, name: str, **values) -> str:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / ARCHETYPES), trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    env.filters["yaml"] = _yaml_scalar
+    return env.get_template(name).render(**values)
+
+
+def _pick(given: str, options: dict, what: str, where: str = "") -> object:
+    """Find a section or category by folder name or by title, forgiving case and spacing."""
+    for key, item in options.items():
+        if given == key or normalise(given) in (normalise(key), normalise(item.title)):
+            return item
+    names = list(options) + [item.title for item in options.values()]
+    listing = "\n".join(f"  {key}  ({item.title})" for key, item in options.items())
+    raise ScaffoldError(f"'{given}' is not a {what}{where}.{did_you_mean(given, names)} "
+                        f"Use a folder name or a title:\n{listing}")
+
+
+def _write(root: Path, file: Path, text: str, fields, what: str) -> Path:
+    path = rel(file, root)
+    src = parse_source(text, path)
+    schema.validate(src, fields, what)
+    if src.problems:   # the archetype itself was edited into something invalid
+        raise ScaffoldError(f"the archetype in {ARCHETYPES}/ gives an invalid file:\n"
+                            + "\n".join(map(str, src.problems)))
+    file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with file.open("x", encoding="utf-8") as out:   # "x": never overwrite, even in a race
+            out.write(text)
+    except FileExistsError:
+        raise ScaffoldError(f"{path} already exists; nothing was changed.") from None
+    return file
+
+
+def new_hack(root: Path, title: str, section: str, category: str, summary: str | None = None,
+             tags: list[str] | None = None, slug: str | None = None, today: dt.date | None = None) -> Path:
+    root = Path(root)
+    title = " ".join(title.split())
+    if not title:
+        raise ScaffoldError("give the new hack a title, for example: new hack \"Saying no kindly\" …")
+    pub, _ = load_publication(root)   # a problem elsewhere must not stop an editor starting a hack
+    sec = _pick(section, {s.slug: s for s in pub.sections}, "section")
+    cat = _pick(category, {c.slug: c for c in sec.categories}, "category", f" of '{sec.slug}'")
+    slug = slug or slugify(title)
+    existing = {p.stem: p for p in (root / "hacks").rglob("*.md")}
+    if slug in existing:
+        raise ScaffoldError(f"a hack with the file name '{slug}.md' already exists "
+                            f"({rel(existing[slug], root)}). File names must be unique across all "
+                            "sections; choose another title or pass --slug.")
+    for h in pub.hacks:
+        if normalise(h.title) == normalise(title):
+            raise ScaffoldError(f"the title '{title}' is already used by {h.path}; "
+                                "give the new hack a more specific title.")
+    tags = tags or []
+    for tag in tags:
+        if tag not in pub.tags:
+            raise ScaffoldError(f"the tag '{tag}' is not in content/tags.yml.{did_you_mean(tag, pub.tags)}")
+    text = _render(root, "hack.md", title=title, summary=summary or PLACEHOLDER_SUMMARY, tags=tags,
+                   today=(today or dt.date.today()).isoformat())
+    return _write(root, root / "hacks" / sec.slug / cat.slug / f"{slug}.md", text, schema.HACK, "a hack")
+
+
+def quote_slug(text: str, attribution: str | None) -> str:
+    """The existing quotes' convention: the speaker's last name, then the first few words."""
+    lead = attribution.split()[-1] if attribution and attribution.split() else ""
+    words = re.findall(r"[a-z0-9]+", slugify(text, 200).replace("-", " "))
+    return slugify(" ".join(([lead] if lead else []) + words[:3 if lead else 4]))
+
+
+def new_quote(root: Path, text: str, attribution: str | None = None, source: str | None = None,
+              slug: str | None = None) -> Path:
+    root = Path(root)
+    text = " ".join(text.split())
+    if not text:
+        raise ScaffoldError("give the words of the quote, for example: new quote \"Meet people where they are.\"")
+    pub, _ = load_publication(root)
+    for q in pub.quotes:
+        if normalise(q.text) == normalise(text):
+            raise ScaffoldError(f"this quote is already in {q.path}; nothing was changed.")
+    slug = slug or quote_slug(text, attribution)
+    body = _render(root, "quote.md", text=text, attribution=attribution, source=source)
+    return _write(root, root / "quotes" / f"{slug}.md", body, schema.QUOTE, "a quote")
+
+
+def add_commands(sub) -> None:
+    """The `new` command and its two kinds, for cli.py."""
+    p_new = sub.add_parser("new", help="start a new hack or quote from its archetype")
+    kinds = p_new.add_subparsers(dest="kind", required=True)
+    p_hack = kinds.add_parser("hack", help='new hack "Title" --section S --category C')
+    p_hack.add_argument("title")
+    p_hack.add_argument("--section", required=True, help="section folder name or title")
+    p_hack.add_argument("--category", required=True, help="category file name or title")
+    p_hack.add_argument("--summary", help="one sentence (you can also write it in the file)")
+    p_hack.add_argument("--tags", help="comma-separated tags from content/tags.yml")
+    p_hack.add_argument("--slug", help="file name without .md (default: from the title)")
+    p_quote = kinds.add_parser("quote", help='new quote "The words" [--attribution NAME]')
+    p_quote.add_argument("text")
+    p_quote.add_argument("--attribution")
+    p_quote.add_argument("--source")
+    p_quote.add_argument("--slug", help="file name without .md (default: from the name and words)")
+
+
+def run(args) -> int:
+    try:
+        if args.kind == "hack":
+            tags = [t.strip() for t in (args.tags or "").split(",") if t.strip()]
+            file = new_hack(args.root, args.title, args.section, args.category, args.summary, tags, args.slug)
+            then = "Open it, write the summary and the hack, then run `make check`."
+        else:
+            file = new_quote(args.root, args.text, args.attribution, args.source, args.slug)
+            then = "Run `make check` to be sure, then commit it."
+    except ScaffoldError as exc:
+        print(f"Nothing was created: {exc}", file=sys.stderr)
+        return 1
+    print(f"Created {rel(file, args.root)}. {then}")
+    return 0

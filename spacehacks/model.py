@@ -120,6 +120,11 @@ class Publication:
     def featured(self) -> list[Hack]:
         return [h for h in self.hacks if h.featured]
 
+    @property
+    def recently_updated(self) -> list[Hack]:
+        """Hacks with an `updated:` date, newest first (the home page list and the feed)."""
+        return sorted((h for h in self.hacks if h.updated), key=lambda h: (-h.updated.toordinal(), h.title.casefold()))
+
     def hack(self, slug: str) -> Hack:
         return next(h for h in self.hacks if h.slug == slug)
 

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from .. import markup
+from .. import feed, markup
 from ..load import load_publication
 from ..problems import format_problems
 from ..views import Views
@@ -47,6 +47,7 @@ class SpaceHacksPlugin(BasePlugin):
         for page in self.pages:
             files.append(File.generated(config, page.src, content=markdown_page(page)))
         files.append(File.generated(config, "hacks.json", content=manifest(self.pub)))
+        files.append(File.generated(config, feed.FEED_PATH, content=feed.atom(self.pub)))
         self.by_src = {p.src: p for p in self.pages}
         return files
 
@@ -69,7 +70,9 @@ class SpaceHacksPlugin(BasePlugin):
 
     def on_serve(self, server, config, builder):
         root = self._root(config)
-        for folder in ("hacks", "quotes", "content"):
+        # Every file the generated views read; the theme (its views included) is watched here too
+        # because MkDocs only watches a custom_dir when asked to.
+        for folder in ("hacks", "quotes", "content", "theme"):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server

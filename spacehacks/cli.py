@@ -1,4 +1,4 @@
-"""The command line behind build.py: check, site, serve, new."""
+"""The command line behind build.py: check, site, serve, new, docs."""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import scaffold
+from . import editor_docs, scaffold
 from .problems import ContentError, format_problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     p_serve = sub.add_parser("serve", help="live preview on 127.0.0.1")
     p_serve.add_argument("--port", type=int, default=8000)
     scaffold.add_commands(sub)
+    editor_docs.add_commands(sub)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     for noisy in ("mkdocs", "MARKDOWN", "weasyprint", "fontTools"):
@@ -39,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
             return _serve(args.root, args.port)
         if command == "new":
             return scaffold.run(args)
+        if command == "docs":
+            return editor_docs.run(args)
     except ContentError as exc:
         fmt = getattr(args, "format", "text")
         # The Actions runner reads workflow commands from standard output only.

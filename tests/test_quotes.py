@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 
-from conftest import SHARED
+from pathlib import Path
 from spacehacks.checks import normalise
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
 def seed_quotes() -> list[tuple[str, str | None]]:

@@ -147,14 +147,22 @@ def test_material_never_asks_github_for_repository_facts():
     assert "repo_url" not in config
 
 
-def test_navigation_lists_sections_and_categories_not_every_hack(site, pub):
-    html = (site / "index.html").read_text(encoding="utf-8")
+def primary_nav(site: Path, url: str) -> str:
+    html = (site / url / "index.html").read_text(encoding="utf-8")
     start = html.index('class="md-nav md-nav--primary"')
-    nav = unescape(html[start:html.index('data-md-type="toc"', start)])
-    for c in pub.categories:
-        assert c.title in nav
-    for h in pub.hacks:
-        assert h.title not in nav
+    return unescape(html[start:html.index('data-md-type="toc"', start)])
+
+
+def test_navigation_lists_sections_and_categories_not_every_hack(site, pub):
+    home = primary_nav(site, "")
+    for s in pub.sections:
+        assert s.title in home
+        inside = primary_nav(site, s.url)  # pruned: a section's categories show once inside it
+        for c in s.categories:
+            assert c.title in inside
+    for url in ["", pub.sections[1].url, pub.hacks[0].url]:
+        nav = primary_nav(site, url)
+        assert not [h.title for h in pub.hacks if h.title in nav]
 
 
 def test_home_page(site, pub):

@@ -51,6 +51,10 @@ class SpaceHacksPlugin(BasePlugin):
         self.by_src = {p.src: p for p in self.pages}
         return files
 
+    def on_page_content(self, html, page, config, files):
+        record = self.by_src.get(page.file.src_uri)
+        return record.body if record is not None and record.is_html else html
+
     def on_page_context(self, context, page, config, nav):
         record = self.by_src.get(page.file.src_uri)
         if record is not None and record.hack is not None:

@@ -11,21 +11,26 @@ from ..views import Views
 class SitePage:
     src: str                      # e.g. "preventing-escalation/community-building/index.md"
     title: str
-    body: str                     # Markdown (may hold HTML blocks)
+    body: str                     # Markdown for content pages; for views, the finished HTML
     meta: dict = field(default_factory=dict)
     hack: object = None           # the Hack, for hack pages
+    is_html: bool = False         # a view rendered by views.py: no Markdown pass needed
+
+
+def view(src: str, title: str, html: str, meta: dict | None = None) -> SitePage:
+    return SitePage(src, title, html, meta or {}, is_html=True)
 
 
 def site_pages(pub, views: Views) -> list[SitePage]:
-    pages = [SitePage("index.md", pub.info.get("title", "Home"), views.home(),
-                      {"hide": ["navigation", "toc"], "description": pub.info.get("description", "")})]
+    pages = [view("index.md", pub.info.get("title", "Home"), views.home(),
+                  {"hide": ["navigation", "toc"], "description": pub.info.get("description", "")})]
     for p in pub.pages:
         pages.append(SitePage(f"{p.slug}.md", p.title, p.body, {"description": p.summary or ""}))
     for s in pub.sections:
-        pages.append(SitePage(f"{s.slug}/index.md", s.title, views.section(s), {"description": s.tagline}))
+        pages.append(view(f"{s.slug}/index.md", s.title, views.section(s), {"description": s.tagline}))
         for c in s.categories:
-            pages.append(SitePage(f"{s.slug}/{c.slug}/index.md", c.title, views.category(c),
-                                  {"description": c.tagline}))
+            pages.append(view(f"{s.slug}/{c.slug}/index.md", c.title, views.category(c),
+                              {"description": c.tagline}))
             for h in c.hacks:
                 tags = [pub.tags[t].title for t in h.tags if t in pub.tags]
                 pages.append(SitePage(f"{s.slug}/{c.slug}/{h.slug}.md", h.title, h.body,
@@ -73,4 +78,5 @@ def manifest(pub) -> str:
 def markdown_page(page: SitePage) -> str:
     import yaml
     meta = {"title": page.title, **page.meta}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + page.body
+    body = "" if page.is_html else page.body  # views arrive as HTML in on_page_content
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body

@@ -58,13 +58,14 @@
   function featured(aside) {
     var data = readJSON(aside.querySelector(".sh-featured__data"));
     var self = aside.getAttribute("data-sh-featured");
+    var root = aside.getAttribute("data-sh-root") || "";
     if (!data) return;
     var picks = shuffled(data.filter(function (h) { return h.slug !== self; })).slice(0, 2);
     var items = aside.querySelectorAll(".sh-card");
     picks.forEach(function (h, i) {
       var li = items[i];
       if (!li) return;
-      li.querySelector(".sh-card__link").setAttribute("href", h.href);
+      li.querySelector(".sh-card__link").setAttribute("href", root + h.url);
       li.querySelector(".sh-card__section").textContent = h.section;
       li.querySelector(".sh-card__title").textContent = h.title;
       li.querySelector(".sh-card__summary").textContent = h.summary;

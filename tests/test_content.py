@@ -1,0 +1,94 @@
+"""What the shipped publication promises its readers, checked on every run."""
+from __future__ import annotations
+
+import re
+
+import markdown
+
+from spacehacks import markup
+
+# Real counts from the publication outline where it gives them; a category with a real count
+# of 2 or more must have at least 2 hacks here, every other at least 1.
+REAL_COUNT_ONE = {"trauma-sensitive-spaces"}
+
+
+def words(text: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9’']+", text))
+
+
+def test_at_least_45_hacks_covering_every_category(pub):
+    assert len(pub.hacks) >= 45
+    assert len(pub.sections) == 4
+    for c in pub.categories:
+        assert len(c.hacks) >= (1 if c.slug in REAL_COUNT_ONE else 2), c.path
+
+
+def test_every_outline_category_is_present(pub):
+    from pathlib import Path
+    outline = (Path(pub.root).parent / "shared" / "publication-outline.md").read_text(encoding="utf-8")
+    listed = re.findall(r"(?m)^   - ([^[—\n]+?)\s*(?:\[\d+\])?\s+—", outline)
+    titles = {c.title for c in pub.categories}
+    assert len(listed) == len(pub.categories) == 21
+    assert set(listed) == titles
+
+
+def test_hack_length_tags_and_summary(pub):
+    for h in pub.hacks:
+        assert 200 <= words(h.body) <= 700, f"{h.path}: {words(h.body)} words"
+        assert 1 <= len(h.tags) <= 4, h.path
+        assert h.summary and "\n" not in h.summary, h.path
+
+
+def test_hacks_are_practical_with_structure(pub):
+    for h in pub.hacks:
+        html = markup.render(h.body)
+        assert "<h2" in html, f"{h.path}: no sub-headings"
+        assert "<li>" in html, f"{h.path}: no tips or steps"
+
+
+def test_related_links_and_featured_spread(pub):
+    assert sum(1 for h in pub.hacks if h.related) >= 30
+    assert len(pub.featured) >= 8
+    assert {h.section.slug for h in pub.featured} == {s.slug for s in pub.sections}
+
+
+def test_every_tag_in_the_vocabulary_is_used_and_every_used_tag_is_defined(pub):
+    used = {t for h in pub.hacks for t in h.tags}
+    assert used == set(pub.tags)
+
+
+def test_person_first_language(pub):
+    # Words that label people by their drug use; person-first language is a rule of the guide.
+    # Hacks may name these words in quotes, or in the language category, to advise against them.
+    banned = re.compile(r"\b(addicts?|junkies|junkie|drug abusers?|substance abusers?|dirty urine|clean urine)\b", re.I)
+    for h in pub.hacks:
+        if h.category.slug == "language":
+            continue
+        used = re.sub(r"[\"“][^\"”\n]{1,40}[\"”]", "", h.body)
+        assert not banned.search(used), f"{h.path}: {banned.search(used).group(0)}"
+
+
+def test_standalone_pages(pub):
+    slugs = {p.slug for p in pub.pages}
+    assert {"about", "introduction", "method", "acronyms", "resources"} <= slugs
+    page = {p.slug: p for p in pub.pages}
+    method = page["method"].body
+    for fact in ("180", "twelve", "261", "939", "67", "128", "2024"):
+        assert fact in method, fact
+    assert "menu" in page["introduction"].body.lower()
+
+
+def test_acronyms_are_a_definition_list_of_at_least_25(pub):
+    html = markdown.markdown(next(p for p in pub.pages if p.slug == "acronyms").body, extensions=markup.EXTENSIONS)
+    terms = re.findall(r"<dt>(.*?)</dt>", html)
+    assert len(terms) >= 25
+    for required in ("SSP", "OPC", "RCO", "MOUD", "PEP", "PrEP", "HCV", "HIV", "SAMHSA"):
+        assert any(required == re.sub(r"<.*?>", "", t).split()[0].strip() for t in terms), required
+
+
+def test_resources_link_out_per_section(pub):
+    body = next(p for p in pub.pages if p.slug == "resources").body
+    links = re.findall(r"\]\((https://[^)\s]+)\)", body)
+    assert len(links) >= 12
+    for s in pub.sections:
+        assert f"## {s.title}" in body, s.title

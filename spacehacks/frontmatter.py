@@ -49,6 +49,17 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), None
 
 
+def _error_line(exc: yaml.YAMLError, last: int) -> int:
+    """The file line to point an editor at. libyaml places an unclosed bracket at the closing
+    '---'; the line where the bracket opened (the context) is where the fix goes."""
+    problem = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    line = problem.line + 2 if problem is not None else 2
+    if line > last and context is not None:
+        line = context.line + 2
+    return min(line, last)
+
+
 def read_source(file: Path, relpath: str) -> Source:
     text, problem = decode(file.read_bytes(), relpath)
     if problem:
@@ -78,8 +89,7 @@ def parse_source(text: str, relpath: str) -> Source:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = (mark.line + 2) if mark is not None else 2
+        line = _error_line(exc, last=end)
         what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         src.problems.append(Problem(relpath, line, (
             f"the front matter is not valid YAML ({what}). Check this line for a missing "

@@ -24,6 +24,11 @@ def test_yaml_syntax_error_names_its_line(repo):
     assert "not valid YAML" in p.message and "bracket" in p.message
 
 
+def test_bracket_left_open_at_the_end_points_at_where_it_opened(repo):
+    write(repo, HACK_PATH, "---\ntitle: Fine\nsummary: Fine\ntags: [boundaries\n---\n\nText.\n")
+    assert only(repo).line == 4
+
+
 def test_unquoted_colon_in_value_is_reported_on_its_line(repo):
     write(repo, HACK_PATH, "---\ntitle: Fine\nsummary: Note: this breaks\n---\n\nText.\n")
     p = only(repo)

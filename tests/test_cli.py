@@ -36,7 +36,7 @@ def test_github_annotations(repo_copy):
     write(repo_copy, "hacks/using-space-hacks/language/bad-one.md", "---\ntitle: [oops\n---\n\nText.\n")
     result = run("check", "--format", "github", root=repo_copy)
     assert result.returncode == 1
-    line = result.stderr.strip().splitlines()[0]
+    line = result.stdout.strip().splitlines()[0]  # GitHub reads workflow commands from stdout
     assert line.startswith("::error file=hacks/using-space-hacks/language/bad-one.md,line=2::")
 
 
@@ -51,3 +51,24 @@ def test_failed_build_leaves_the_previous_site_exactly_as_it_was(repo_copy):
     assert sorted(p.name for p in site.iterdir()) == ["index.html"]
     assert (site / "index.html").read_text() == "previous site"
     assert not [p for p in repo_copy.iterdir() if p.name.startswith(".site-")], "scratch folders left behind"
+
+
+def mkdocs(*args, cwd):
+    return subprocess.run([str(Path(sys.executable).parent / "mkdocs"), *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_plain_mkdocs_build_works_on_its_own(repo_copy):
+    result = mkdocs("build", "-q", "-d", "out", cwd=repo_copy)
+    assert result.returncode == 0, result.stderr
+    assert (repo_copy / "out" / "hacks.json").exists()
+    assert (repo_copy / "out" / "de-escalation-in-the-moment" / "staying-present" / "five-senses-grounding"
+            / "index.html").exists()
+
+
+def test_plain_mkdocs_build_reports_content_problems_plainly(repo_copy):
+    write(repo_copy, "hacks/using-space-hacks/language/bad.md", "---\ntitle: [oops\n---\n\nText.\n")
+    result = mkdocs("build", "-q", "-d", "out", cwd=repo_copy)
+    assert result.returncode == 1
+    assert "hacks/using-space-hacks/language/bad.md:2:" in result.stderr
+    assert "Traceback" not in result.stderr

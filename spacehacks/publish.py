@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from .load import load_publication
+from .pdf.step import pdf_edition
 from .problems import ContentError
 
 log = logging.getLogger("spacehacks")
@@ -22,6 +23,7 @@ def check(root: Path):
 # Each output step writes its files into the downloads folder it is given and returns the
 # Download records the site should list. Steps run before the site so it can show sizes.
 OUTPUT_STEPS: list = []
+OUTPUT_STEPS.append(pdf_edition)       # downloads/space-hacks.pdf, space-hacks-a4.pdf
 
 
 def build_downloads(pub, out: Path, previous: Path | None) -> list:

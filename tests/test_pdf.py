@@ -1,0 +1,193 @@
+"""The PDF edition, read back from the real PDFs that `make site` writes."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from spacehacks.pdf import step
+from spacehacks.pdf.book import Book, edition
+from spacehacks.pdf.proof import ProofError, outline_tree, prove
+from spacehacks.pdf.render import render_whole
+from spacehacks.problems import format_problems
+
+PAPERS = {"space-hacks.pdf": (612, 792), "space-hacks-a4.pdf": (595, 842)}
+
+
+@pytest.fixture(scope="module")
+def pdfs(site) -> dict[str, Path]:
+    return {name: site / "downloads" / name for name in PAPERS}
+
+
+def pdftotext(path: Path, first: int, last: int) -> str:
+    return subprocess.run(["pdftotext", "-layout", "-f", str(first), "-l", str(last), str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("name", PAPERS)
+def test_paper_size_and_downloads_listing(site, pdfs, name):
+    reader = PdfReader(pdfs[name])
+    box = reader.pages[10].mediabox
+    assert (round(box.width), round(box.height)) == PAPERS[name]
+    listing = (site / "downloads" / "index.html").read_text()
+    assert f"downloads/{name}" in listing or name in listing
+    assert re.search(rf"{re.escape(name)}.*?PDF, {len(reader.pages)} pages, [\d.]+ [KM]B", listing, re.S)
+
+
+@pytest.mark.parametrize("name", PAPERS)
+def test_bookmarks_nest_section_category_hack(pub, pdfs, name):
+    tree = outline_tree(PdfReader(pdfs[name]))
+    top = {title: kids for title, _, kids in tree}
+    assert [t for t, _, _ in tree][:2] == ["About this edition", "Contents"]
+    for section in pub.sections:
+        kids = top[section.title]
+        assert [c for c, _, _ in kids] == [c.title for c in section.categories]
+        for (_, _, hacks), category in zip(kids, section.categories):
+            assert [h for h, _, _ in hacks] == [" ".join(h.title.split()) for h in category.hacks]
+
+
+@pytest.mark.parametrize("name", PAPERS)
+def test_each_hack_is_on_the_page_its_contents_entry_names(pub, pdfs, name):
+    path = pdfs[name]
+    reader = PdfReader(path)
+    starts = [page + 1 for _, page, _ in outline_tree(reader)]
+    first = starts[1]  # after "About this edition" comes "Contents", which runs to the next bookmark
+    toc = " ".join(pdftotext(path, first, starts[2] - 1).split())
+    assert toc.startswith("Contents")
+    checked = 0
+    for hack in pub.hacks:
+        title = " ".join(hack.title.split())
+        m = re.search(re.escape(title) + r" ?[. ]*(\d+)", toc)
+        assert m, f"{title} is not in the contents"
+        page = int(m.group(1))
+        on_page = " ".join(pdftotext(path, page, page).split())
+        assert title in on_page, f"{title} is not on page {page}"
+        # the printed page number agrees with the contents too
+        assert re.search(rf"\b{page}\s*$", pdftotext(path, page, page).strip())
+        checked += 1
+    assert checked == len(pub.hacks) > 0
+
+
+def test_metadata_tags_and_language(pub, pdfs):
+    reader = PdfReader(pdfs["space-hacks.pdf"])
+    meta = reader.metadata
+    assert meta.title.startswith(pub.info["title"])
+    assert meta.author == pub.info["publisher"]
+    assert meta.subject.startswith("Practical guidance")
+    assert "harm reduction" in meta["/Keywords"]
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en"
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert b"pdfuaid" in root["/Metadata"].get_object().get_data()
+
+
+def test_fonts_are_embedded_from_the_shipped_families(pdfs):
+    reader = PdfReader(pdfs["space-hacks-a4.pdf"])
+    fonts = {}
+    for page in reader.pages[:20]:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            fonts[font["/BaseFont"].split("+")[-1]] = "/FontFile2" in descriptor or "/FontFile3" in descriptor
+    assert fonts and all(fonts.values()), fonts
+    assert {f.split("-")[0] for f in fonts} <= {"Charis", "Lato"}, fonts
+
+
+def test_links_are_clickable(pub, pdfs):
+    reader = PdfReader(pdfs["space-hacks.pdf"])
+    internal, external = 0, set()
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            action = annot.get("/A", {})
+            if action.get("/S") == "/URI":
+                external.add(action["/URI"])
+            elif "/Dest" in annot or action.get("/S") == "/GoTo":
+                internal += 1
+    assert internal >= len(pub.hacks)  # every contents entry at least
+    assert pub.info["licence_url"] in external
+    # and external links show their address in print
+    assert pub.info["licence_url"] in " ".join(pdftotext(pdfs["space-hacks.pdf"], 2, 2).split())
+
+
+def test_cover_colophon_and_openers(pub, pdfs):
+    path = pdfs["space-hacks.pdf"]
+    cover = pdftotext(path, 1, 1)
+    assert pub.info["title"] in cover and pub.info["publisher"] in cover and "Edition of" in cover
+    assert not re.search(r"^\s*1\s*$", cover, re.M)  # no page number on the cover
+    colophon = " ".join(pdftotext(path, 2, 2).split())
+    assert "CC BY-NC-SA 4.0" in colophon and "Version " in colophon
+    tree = {t: p for t, p, _ in outline_tree(PdfReader(path))}
+    opener = pdftotext(path, tree[pub.sections[0].title] + 1, tree[pub.sections[0].title] + 1)
+    assert pub.sections[0].tagline in " ".join(opener.split())
+    assert not re.search(r"\b\d+\s*$", opener.strip())  # openers carry no page number
+
+
+def test_same_input_gives_identical_bytes(pub, tmp_path):
+    """Two builds in two processes (different hash seeds) give the same bytes."""
+    other = tmp_path / "other.pdf"
+    script = ("import sys; from pathlib import Path; from spacehacks.load import load_publication; "
+              "from spacehacks.pdf.book import Book; from spacehacks.pdf.render import render_whole; "
+              "pub, _ = load_publication(Path(sys.argv[1])); "
+              "Path(sys.argv[2]).write_bytes(render_whole(Book(pub), 'letter'))")
+    child = subprocess.Popen([sys.executable, "-c", script, str(pub.root), str(other)],
+                             env={**os.environ, "PYTHONHASHSEED": "4242"})
+    here = render_whole(Book(pub), "letter")
+    assert child.wait() == 0
+    assert here == other.read_bytes()
+
+
+def test_edition_date_follows_source_date_epoch(pub, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    assert edition(pub.root).iso == "2026-01-01T00:00:00Z"
+
+
+def test_unchanged_content_reuses_previous_pdfs(pub, site, tmp_path, caplog, monkeypatch):
+    # The previous build's folder, recorded as made from exactly this content and theme.
+    previous = tmp_path / "previous"
+    previous.mkdir()
+    book = Book(pub)
+    hashes = {}
+    for paper, name, _ in step.EDITIONS:
+        (previous / name).write_bytes((site / "downloads" / name).read_bytes())
+        hashes[name] = step.source_hash(book, paper)
+    (previous / step.HASHES).write_text(json.dumps(hashes))
+    rendered = []
+    monkeypatch.setattr(step, "render_paper", lambda book, paper, target: rendered.append(paper))
+    caplog.set_level("INFO", logger="spacehacks")
+
+    found = step.pdf_edition(pub, tmp_path / "out", previous)
+    assert rendered == [] and caplog.text.count("unchanged, reusing") == 2
+    assert [d.url for d in found] == ["downloads/space-hacks.pdf", "downloads/space-hacks-a4.pdf"]
+    assert all(d.group == "book" and re.fullmatch(r"PDF, \d+ pages, [\d.]+ [KM]B", d.meta) for d in found)
+    for name in PAPERS:
+        assert (tmp_path / "out" / name).read_bytes() == (previous / name).read_bytes()
+
+    # A changed theme (here: its record no longer matching) renders again.
+    hashes["space-hacks-a4.pdf"] = "0" * 64
+    (previous / step.HASHES).write_text(json.dumps(hashes))
+    (tmp_path / "again").mkdir()
+    monkeypatch.setattr(step, "_download", lambda path, title: None)
+    step.pdf_edition(pub, tmp_path / "again", previous)
+    assert rendered == ["a4"]
+
+
+def test_proof_fails_plainly_when_a_hack_vanishes(pub, tmp_path, monkeypatch):
+    book = Book(pub)
+    lost = pub.hacks[len(pub.hacks) // 2]
+    plain = book.stylesheets
+    monkeypatch.setattr(book, "stylesheets", lambda paper, extra="": plain(
+        paper, extra + f"#hack-{lost.slug} {{ display: none }}"))
+    target = tmp_path / "broken.pdf"
+    target.write_bytes(render_whole(book, "letter"))
+    with pytest.raises(ProofError) as caught:
+        prove(pub, target, "US Letter")
+    text = format_problems(caught.value.problems)
+    assert f"{lost.path}:1: the US Letter PDF edition: hack '{lost.title}'" in text
+    assert "Traceback" not in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -15,6 +16,11 @@ from ..load import load_publication
 from ..problems import format_problems
 from ..views import Views
 from .pages import manifest, markdown_page, nav, site_pages
+
+
+# Compiling Material's and our templates took a third of every rebuild; compiled templates are
+# kept on disk (keyed by each template's source, so an edited template is compiled afresh).
+TEMPLATE_CACHE = jinja2.FileSystemBytecodeCache()
 
 
 class SpaceHacksPlugin(BasePlugin):
@@ -36,6 +42,7 @@ class SpaceHacksPlugin(BasePlugin):
                 raise PluginError("\n" + format_problems(problems))
         self.pub = pub
         self.views = Views(pub, self.downloads or [])
+        self.views.env.bytecode_cache = TEMPLATE_CACHE
         self.pages = site_pages(pub, self.views)
         config.nav = nav(pub)
         for ext in markup.EXTENSIONS:
@@ -50,6 +57,10 @@ class SpaceHacksPlugin(BasePlugin):
         files.append(File.generated(config, feed.FEED_PATH, content=feed.atom(self.pub)))
         self.by_src = {p.src: p for p in self.pages}
         return files
+
+    def on_env(self, env, config, files):
+        env.bytecode_cache = TEMPLATE_CACHE
+        return env
 
     def on_page_content(self, html, page, config, files):
         record = self.by_src.get(page.file.src_uri)

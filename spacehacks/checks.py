@@ -6,6 +6,7 @@ import unicodedata
 from collections import defaultdict
 
 from . import markup
+from .kits import fillins
 from .problems import Problem, did_you_mean
 
 MAX_TAGS = 4
@@ -25,6 +26,7 @@ def check_publication(pub) -> list[Problem]:
     problems: list[Problem] = []
     problems += _check_hacks(pub)
     problems += _check_quotes(pub)
+    problems += _check_templates(pub)
     return problems
 
 
@@ -68,6 +70,42 @@ def _check_hacks(pub) -> list[Problem]:
                 out.append(Problem(h.path, line("related", 1), (
                     f"'related' names '{r}', but there is no hack with that file name.{did_you_mean(r, slugs)} "
                     "Use the other hack's file name without '.md'.")))
+    return out
+
+
+TEMPLATE_KINDS = ("policy", "protocol", "form")
+
+
+def _check_templates(pub) -> list[Problem]:
+    out = []
+    folder = pub.root / "content" / "templates"
+    # Files that exist but could not be read still count as names, so one mistake is reported once.
+    names = {p.stem for p in folder.glob("*.md")} if folder.is_dir() else set()
+    hacks = {h.slug for h in pub.hacks} | pub.unreadable_hacks
+    for h in pub.hacks:
+        for name in h.templates:
+            if name not in names:
+                out.append(Problem(h.path, h.key_lines.get("templates", 1), (
+                    f"'templates' names '{name}', but there is no template with that file name."
+                    f"{did_you_mean(name, names)} Use a file name from content/templates/ without '.md'.")))
+    titles = {}
+    for t in pub.templates:
+        line = t.key_lines.get
+        if t.kind not in TEMPLATE_KINDS:
+            out.append(Problem(t.path, line("kind", 1), (
+                f"'kind' is '{t.kind}', but a template is one of: {', '.join(TEMPLATE_KINDS)}."
+                f"{did_you_mean(t.kind, TEMPLATE_KINDS)}")))
+        for r in t.related:
+            if r not in hacks:
+                out.append(Problem(t.path, line("related", 1), (
+                    f"'related' names '{r}', but there is no hack with that file name.{did_you_mean(r, hacks)} "
+                    "Use the hack's file name without '.md'.")))
+        key = normalise(t.title)
+        if key in titles:
+            out.append(Problem(t.path, line("title", 1), (
+                f"the title '{t.title}' is already used by {titles[key].path}; give one a more specific title.")))
+        titles.setdefault(key, t)
+        out += fillins.scan(t.path, t.body, t.body_line, pub.fill_ins)
     return out
 
 

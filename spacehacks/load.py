@@ -9,7 +9,8 @@ import yaml
 from . import schema
 from .checks import check_body, check_publication
 from .frontmatter import Source, decode, read_source
-from .model import Category, Hack, Page, Publication, Quote, Section, Tag
+from .kits.fillins import load_vocabulary
+from .model import Category, Hack, Page, Publication, Quote, Section, Tag, Template
 from .problems import Problem, did_you_mean, rel
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -27,6 +28,7 @@ def load_publication(root: Path) -> tuple[Publication, list[Problem]]:
     _load_hacks(root, pub, problems)
     pub.quotes = _load_quotes(root, problems)
     pub.pages = _load_pages(root, problems)
+    _load_templates(root, pub, problems)
     problems += check_publication(pub)
     return pub, sorted(set(problems))
 
@@ -194,7 +196,7 @@ def _load_hacks(root: Path, pub: Publication, problems: list[Problem]) -> None:
         category.hacks.append(Hack(
             slug=file.stem, title=v.get("title", ""), summary=v.get("summary", ""), body=src.body,
             path=path, body_line=src.body_line, featured=v.get("featured", False),
-            tags=v.get("tags", []), related=v.get("related", []),
+            tags=v.get("tags", []), related=v.get("related", []), templates=v.get("templates", []),
             updated=v.get("updated"), section=section, category=category, key_lines=src.key_lines))
     for c in pub.categories:
         c.hacks.sort(key=lambda h: (h.title.casefold(), h.slug))
@@ -230,3 +232,26 @@ def _load_pages(root: Path, problems: list[Problem]) -> list[Page]:
                           v.get("summary"), body_line=src.body_line))
     pages.sort(key=lambda p: (p.order, p.slug))
     return pages
+
+
+def _load_templates(root: Path, pub: Publication, problems: list[Problem]) -> None:
+    """Templates and their fill-in vocabulary; each template learns which hacks name it."""
+    pub.fill_ins, found = load_vocabulary(root)
+    problems += found
+    templates = []
+    for file in _markdown_files(root / "content" / "templates"):
+        if not _slug_ok(file, root, problems, "template file"):
+            continue
+        src, v = _read(file, root, schema.TEMPLATE, "a template", problems)
+        if src.problems:
+            continue
+        templates.append(Template(file.stem, v.get("title", ""), v.get("kind", ""), v.get("summary", ""),
+                                  src.body, src.path, src.body_line, v.get("related", []),
+                                  key_lines=src.key_lines))
+    templates.sort(key=lambda t: (t.title.casefold(), t.slug))
+    by_slug = {t.slug: t for t in templates}
+    for h in pub.hacks:
+        for slug in h.templates:
+            if slug in by_slug and h not in by_slug[slug].hacks:
+                by_slug[slug].hacks.append(h)
+    pub.templates = templates

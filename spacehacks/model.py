@@ -24,6 +24,7 @@ class Hack:
     featured: bool = False
     tags: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    templates: list[str] = field(default_factory=list)
     updated: dt.date | None = None
     section: "Section" = field(default=None, repr=False)
     category: "Category" = field(default=None, repr=False)
@@ -97,6 +98,25 @@ class Page:
 
 
 @dataclass
+class Template:
+    """A policy, protocol or form that organizations download and adapt (content/templates/)."""
+    slug: str
+    title: str
+    kind: str            # "policy", "protocol" or "form"
+    summary: str
+    body: str
+    path: str
+    body_line: int = 1
+    related: list[str] = field(default_factory=list)
+    key_lines: dict[str, int] = field(default_factory=dict, repr=False)
+    hacks: list[Hack] = field(default_factory=list, repr=False)  # hacks whose front matter names it
+
+    @property
+    def url(self) -> str:
+        return f"templates/{self.slug}/"
+
+
+@dataclass
 class Publication:
     root: Path
     info: dict
@@ -104,6 +124,9 @@ class Publication:
     tags: dict[str, Tag] = field(default_factory=dict)
     quotes: list[Quote] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
+    templates: list[Template] = field(default_factory=list)
+    # Fill-in field vocabulary for templates: label -> kind (content/templates/fields.yml).
+    fill_ins: dict[str, str] = field(default_factory=dict)
     # Hack files that exist but could not be read; other files may still refer to them.
     unreadable_hacks: set[str] = field(default_factory=set)
 
@@ -127,6 +150,9 @@ class Publication:
 
     def hack(self, slug: str) -> Hack:
         return next(h for h in self.hacks if h.slug == slug)
+
+    def template(self, slug: str) -> Template:
+        return next(t for t in self.templates if t.slug == slug)
 
     def hacks_tagged(self, tag: str) -> list[Hack]:
         return [h for h in self.hacks if tag in h.tags]

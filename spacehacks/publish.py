@@ -6,6 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .kits.step import build_templates
 from .load import load_publication
 from .pdf.step import pdf_edition
 from .problems import ContentError
@@ -24,6 +25,7 @@ def check(root: Path):
 # Download records the site should list. Steps run before the site so it can show sizes.
 OUTPUT_STEPS: list = []
 OUTPUT_STEPS.append(pdf_edition)       # downloads/space-hacks.pdf, space-hacks-a4.pdf
+OUTPUT_STEPS.append(build_templates)   # downloads/templates/: DOCX, ODT, PDF, Markdown, zip
 
 
 def build_downloads(pub, out: Path, previous: Path | None) -> list:

@@ -28,6 +28,8 @@ HACK = (
     Field("tags", "list", False, "1 to 4 tags from content/tags.yml.", "[boundaries, communication]"),
     Field("related", "list", False, "Other hacks a reader may want next, by their file name without '.md'.",
           "[five-senses-grounding]"),
+    Field("templates", "list", False, "Policy, protocol or form templates this hack refers to, by their file name "
+          "in content/templates/ without '.md'.", "[incident-report-form]"),
     Field("updated", "date", False, "When the hack last changed in substance, as YYYY-MM-DD.", "2026-11-20"),
 )
 QUOTE = (

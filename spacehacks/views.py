@@ -120,3 +120,20 @@ class Views:
 
     def downloads_page(self) -> str:
         return self._render("downloads.html", "downloads/")
+
+    def template_files(self, template) -> list[dict]:
+        """Each downloadable file of a template (label, url, size), as the output step listed them."""
+        return next((d.files for d in self.downloads if getattr(d, "slug", None) == template.slug), [])
+
+    def templates_index(self) -> str:
+        return self._render("templates.html", "templates/")
+
+    def template_page(self, template) -> str:
+        from .kits.document import parse
+        from .kits.html_writer import body_html
+        # The hacks that name this template first, then the ones its own front matter relates.
+        known = {h.slug: h for h in self.pub.hacks}
+        hacks = template.hacks + [known[s] for s in template.related
+                                  if s in known and known[s] not in template.hacks]
+        return self._render("template.html", template.url, t=template, hacks=hacks,
+                            preview=body_html(parse(template, self.pub.fill_ins)))

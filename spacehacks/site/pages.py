@@ -43,6 +43,10 @@ def site_pages(pub, views: Views) -> list[SitePage]:
         SitePage("tags/index.md", "Tags", views.tags(), {}),
         SitePage("downloads/index.md", "Downloads", views.downloads_page(), {"hide": ["toc"]}),
     ]
+    if pub.templates:
+        pages.append(view("templates/index.md", "Templates", views.templates_index(), {"hide": ["toc"]}))
+        pages += [view(f"templates/{t.slug}/index.md", t.title, views.template_page(t), {"description": t.summary})
+                  for t in pub.templates]
     return pages
 
 
@@ -57,6 +61,8 @@ def nav(pub) -> list:
                                                        for c in s.categories]})
     out += [{"All hacks": "hacks/index.md"}, {"Random hack": "random/index.md"},
             {"Quotes": "quotes/index.md"}, {"Tags": "tags/index.md"}, {"Downloads": "downloads/index.md"}]
+    if pub.templates:
+        out.append({"Templates": "templates/index.md"})
     return out
 
 

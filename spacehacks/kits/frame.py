@@ -1,0 +1,32 @@
+"""The words every template download carries around its own text: how to adapt it, and where it
+came from. Kept in one place so the DOCX, ODT, PDF and Markdown versions say the same thing."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KIND_NAMES = {"policy": "Policy", "protocol": "Protocol", "form": "Form"}
+
+
+@dataclass
+class Frame:
+    publication: str
+    publisher: str
+    licence: str
+    preamble: list[str]
+    colophon: str
+
+
+def frame_for(pub, template) -> Frame:
+    info = pub.info
+    title = info.get("title", "Space Hacks")
+    publisher = info.get("publisher", "")
+    licence = info.get("licence", "")
+    preamble = [
+        "This is a first draft to make your own. The highlighted words are fill-in "
+        "fields: replace each one with your program's details. Change anything else that does not "
+        "fit, and write the final version together with participants and staff.",
+    ]
+    colophon = (f"{KIND_NAMES.get(template.kind, 'Template')} template from {title}"
+                + (f" by {publisher}" if publisher else "")
+                + (f". Shared under {licence}." if licence else "."))
+    return Frame(title, publisher, licence, preamble, colophon)

@@ -1,0 +1,60 @@
+"""Templates as PDF (WeasyPrint), typeset like the book, plus the fillable PDF form."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import escape
+
+from .document import Document
+from .frame import KIND_NAMES, Frame
+from .html_writer import body_html
+
+CSS = Path(__file__).with_name("pdf.css")
+FONTS = Path("theme") / "fonts"   # the book's fonts, relative to the publication root
+FACES = [("Charis SIL", "CharisSIL-Regular.woff2", "normal", "normal"),
+         ("Charis SIL", "CharisSIL-Bold.woff2", "bold", "normal"),
+         ("Charis SIL", "CharisSIL-Italic.woff2", "normal", "italic"),
+         ("Charis SIL", "CharisSIL-BoldItalic.woff2", "bold", "italic"),
+         ("Lato", "Lato-Regular.ttf", "normal", "normal"),
+         ("Lato", "Lato-Bold.ttf", "bold", "normal")]
+
+
+def font_faces(root: Path) -> str:
+    """@font-face rules for the book's fonts that are present; without them the PDF falls back
+    to the machine's fonts rather than failing."""
+    rules = []
+    for family, file, weight, style in FACES:
+        path = Path(root) / FONTS / file
+        if path.exists():
+            rules.append(f'@font-face {{ font-family: "{family}"; src: url("{path.resolve().as_uri()}"); '
+                         f"font-weight: {weight}; font-style: {style}; }}")
+    return "\n".join(rules)
+
+
+def page_html(doc: Document, frame: Frame, root: Path, fillable: bool = False) -> str:
+    body = body_html(doc, "form" if fillable else "print")
+    preamble = "".join(f'<p class="preamble">{escape(p)}</p>' for p in frame.preamble)
+    if fillable:
+        preamble = ('<p class="form-note">Type into the boxes in any PDF reader, then save or print. '
+                    "Tick boxes are clickable.</p>")
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{escape(doc.title)}</title>
+<meta name="author" content="{escape(frame.publisher)}">
+<meta name="description" content="{escape(doc.summary)}">
+<meta name="keywords" content="{escape(frame.publication)}, {escape(doc.kind)} template">
+<style>{font_faces(root)}
+{CSS.read_text(encoding="utf-8")}</style></head>
+<body>
+<p class="kind">{escape(KIND_NAMES.get(doc.kind, "Template"))} template · {escape(frame.publication)}</p>
+<h1>{escape(doc.title)}</h1>
+<p class="summary">{escape(doc.summary)}</p>
+{preamble}
+{body}
+<p class="colophon">{escape(frame.colophon)}</p>
+</body></html>"""
+
+
+def write_pdf(doc: Document, frame: Frame, root: Path, out: Path, fillable: bool = False) -> None:
+    from weasyprint import HTML
+    HTML(string=page_html(doc, frame, root, fillable), base_url=str(root)).write_pdf(
+        out, pdf_forms=fillable)

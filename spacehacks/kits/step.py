@@ -1,0 +1,154 @@
+"""The output step that publishes every template under downloads/templates/.
+
+Each template becomes DOCX, ODT, PDF and Markdown (forms also a fillable PDF), and all of them
+go into one zip. templates.json lists every file with its size and the fingerprint of what it was
+made from, so the next build copies unchanged files from the previous site instead of rendering
+them again (WeasyPrint is most of the build time).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import shutil
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..downloads import Download, human_size
+from .frame import KIND_NAMES, frame_for
+
+log = logging.getLogger("spacehacks")
+
+FOLDER = "templates"                  # under downloads/; a stable public address
+ZIP_NAME = "space-hacks-templates.zip"
+INDEX_NAME = "templates.json"
+FORMATS = [  # (suffix, label shown to readers)
+    (".docx", "Word (DOCX)"),
+    (".odt", "LibreOffice (ODT)"),
+    (".pdf", "PDF"),
+    (".md", "Markdown"),
+]
+FILLABLE = ("-fillable.pdf", "Fillable PDF")
+
+
+@dataclass
+class TemplateDownload(Download):
+    """A Download that also knows which template it is and each of its files."""
+    slug: str = ""
+    files: list[dict] = field(default_factory=list)  # {"label", "url", "size", "bytes"}
+
+
+def formats_for(template) -> list[tuple[str, str]]:
+    return FORMATS + ([FILLABLE] if template.kind == "form" else [])
+
+
+def build_templates(pub, out: Path, previous: Path | None) -> list[Download]:
+    """Output step: write every template's files into out/templates/ and list them."""
+    if not pub.templates:
+        return []
+    folder = out / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    old = _previous_index(previous)
+    kit = _kit_fingerprint(pub)
+    index = {"version": 1, "templates": []}
+    made = reused = 0
+    for t in pub.templates:
+        fingerprint = _fingerprint(pub, t, kit)
+        names = [t.slug + suffix for suffix, _ in formats_for(t)]
+        before = old.get(t.slug, {})
+        if (before.get("fingerprint") == fingerprint
+                and all((previous / FOLDER / n).is_file() for n in names)):
+            for n in names:
+                shutil.copy2(previous / FOLDER / n, folder / n)
+            reused += 1
+        else:
+            _render(pub, t, folder)
+            made += 1
+        index["templates"].append({
+            "slug": t.slug, "title": t.title, "kind": t.kind, "summary": t.summary,
+            "fingerprint": fingerprint,
+            "files": [{"name": n, "bytes": (folder / n).stat().st_size} for n in names],
+        })
+    _zip(folder, [f["name"] for e in index["templates"] for f in e["files"]])
+    (folder / INDEX_NAME).write_text(json.dumps(index, indent=1, ensure_ascii=False), encoding="utf-8")
+    log.info("Templates: %d rendered, %d unchanged and reused.", made, reused)
+    return _records(pub, folder)
+
+
+def _render(pub, t, folder: Path) -> None:
+    from .document import parse
+    from .docx_writer import write_docx
+    from .markdown_writer import markdown_text
+    from .odt_writer import write_odt
+    from .pdf_writer import write_pdf
+
+    doc = parse(t, pub.fill_ins)
+    frame = frame_for(pub, t)
+    write_docx(doc, frame, folder / f"{t.slug}.docx")
+    write_odt(doc, frame, folder / f"{t.slug}.odt")
+    write_pdf(doc, frame, pub.root, folder / f"{t.slug}.pdf")
+    (folder / f"{t.slug}.md").write_text(markdown_text(t, frame), encoding="utf-8")
+    if t.kind == "form":
+        write_pdf(doc, frame, pub.root, folder / (t.slug + FILLABLE[0]), fillable=True)
+
+
+def _zip(folder: Path, names: list[str]) -> None:
+    # Fixed timestamps and order: the same templates give the same zip, byte for byte.
+    with zipfile.ZipFile(folder / ZIP_NAME, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in sorted(names):
+            info = zipfile.ZipInfo(f"space-hacks-templates/{name}", date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, (folder / name).read_bytes())
+
+
+def _records(pub, folder: Path) -> list[Download]:
+    records: list[Download] = []
+    for t in pub.templates:
+        files = [{"label": label, "url": f"downloads/{FOLDER}/{t.slug}{suffix}",
+                  "size": human_size(folder / f"{t.slug}{suffix}"),
+                  "bytes": (folder / f"{t.slug}{suffix}").stat().st_size}
+                 for suffix, label in formats_for(t)]
+        records.append(TemplateDownload(
+            title=t.title, url=t.url, summary=t.summary, group="templates",
+            meta=f"{KIND_NAMES.get(t.kind, t.kind)}: " + ", ".join(f"{f['label']} {f['size']}" for f in files),
+            slug=t.slug, files=files))
+    zip_path = folder / ZIP_NAME
+    records.append(Download(
+        title="All templates in one zip", url=f"downloads/{FOLDER}/{ZIP_NAME}",
+        meta=f"ZIP, {len(pub.templates)} templates in every format, {human_size(zip_path)}",
+        summary="Every policy, protocol and form template as Word, LibreOffice, PDF and Markdown files.",
+        group="templates"))
+    return records
+
+
+def _previous_index(previous: Path | None) -> dict:
+    file = previous / FOLDER / INDEX_NAME if previous else None
+    if not file or not file.is_file():
+        return {}
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+        return {e["slug"]: e for e in data.get("templates", [])}
+    except (ValueError, KeyError, TypeError):
+        return {}  # an unreadable index only costs a full render
+
+
+def _kit_fingerprint(pub) -> str:
+    """What every template's files depend on besides its own source: this package's code and
+    styles, the book's fonts, the publication's name and licence, and the fill-in vocabulary."""
+    h = hashlib.sha256()
+    here = Path(__file__).parent
+    fonts = Path(pub.root) / "theme" / "fonts"
+    for file in sorted(list(here.glob("*.py")) + list(here.glob("*.css"))
+                       + (list(fonts.iterdir()) if fonts.is_dir() else [])):
+        h.update(file.name.encode())
+        h.update(file.read_bytes())
+    info = {k: pub.info.get(k) for k in ("title", "publisher", "licence")}
+    h.update(json.dumps([info, pub.fill_ins], sort_keys=True, default=str).encode())
+    return h.hexdigest()
+
+
+def _fingerprint(pub, t, kit: str) -> str:
+    source = json.dumps([t.slug, t.title, t.kind, t.summary, t.body], ensure_ascii=False)
+    return hashlib.sha256((kit + source).encode()).hexdigest()

@@ -136,4 +136,4 @@ class Views:
         hacks = template.hacks + [known[s] for s in template.related
                                   if s in known and known[s] not in template.hacks]
         return self._render("template.html", template.url, t=template, hacks=hacks,
-                            preview=body_html(parse(template, self.pub.fill_ins)))
+                            preview=body_html(parse(template, self.pub.fill_ins), top=3))

@@ -118,7 +118,7 @@ def test_every_odt_matches_its_source(pub, folder, sources):
         headings = odt.getElementsByType(odf_text.H)
         assert [teletype.extractText(h) for h in headings] == src.headings, t.slug
         assert all(h.getAttribute("outlinelevel") == "1" for h in headings)
-        holders = odt.getElementsByType(odf_text.Placeholder)
+        holders = odt.getElementsByType(odf_text.TextInput)
         assert [h.getAttribute("description") for h in holders] == src.fill_ins, t.slug
         assert [teletype.extractText(h) for h in holders] == [f"[{label}]" for label in src.fill_ins]
         lists = [l for l in odt.getElementsByType(odf_text.List)]

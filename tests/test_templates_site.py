@@ -61,7 +61,7 @@ def test_each_template_page_previews_the_document_and_links_to_its_hacks(pub, si
         preview = css(doc, ".sh-template-doc")[0]
         shown = [m.text_content().strip("[]") for m in css(preview, "mark.sh-fill")]
         assert shown == re.findall(r"\[\[([^\]]+)\]\]", t.body)
-        headings = [h.text_content() for h in css(preview, "h2")]
+        headings = [h.text_content() for h in css(preview, "h3")]  # under the page's "Preview" h2
         assert headings == [l[3:].strip() for l in t.body.split("\n") if l.startswith("## ")]
         linked = {resolve(site, t.url, a.get("href")) for a in css(doc, ".sh-related a.sh-hack__title")}
         for h in t.hacks + [pub.hack(s) for s in t.related]:

@@ -26,7 +26,7 @@ def write_docx(doc: Document, frame: Frame, out: Path) -> None:
     word.add_heading(doc.title, 0)
     _runs(word.add_paragraph(style="Subtitle"), [Run(doc.summary)])
     for line in frame.preamble:
-        _runs(word.add_paragraph(style="Intense Quote"), [Run(line)])
+        _runs(word.add_paragraph(style="Quote"), [Run(line)])
     for block in doc.blocks:
         _block(word, block)
     word.add_paragraph(frame.colophon, style="Caption")
@@ -37,7 +37,7 @@ def _block(word, block, level: int = 1) -> None:
     if isinstance(block, Heading):
         _runs(word.add_paragraph(style=f"Heading {min(block.level, 9)}"), block.runs)
     elif isinstance(block, Paragraph):
-        _runs(word.add_paragraph(style="Intense Quote" if block.note else None), block.runs)
+        _runs(word.add_paragraph(style="Quote" if block.note else None), block.runs)
     elif isinstance(block, ListBlock):
         _list(word, block, level)
     elif isinstance(block, Table):

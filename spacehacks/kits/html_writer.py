@@ -14,8 +14,9 @@ from markupsafe import Markup, escape
 from .document import Document, Heading, ListBlock, Paragraph, Run, Table
 
 
-def body_html(doc: Document, mode: str = "preview") -> Markup:
-    return Markup(_Html(mode).blocks(doc.blocks))
+def body_html(doc: Document, mode: str = "preview", top: int = 2) -> Markup:
+    """`top` is the HTML level of the body's first heading level (the page decides what sits above)."""
+    return Markup(_Html(mode, top).blocks(doc.blocks))
 
 
 def form_field_names(doc: Document) -> list[str]:
@@ -26,8 +27,9 @@ def form_field_names(doc: Document) -> list[str]:
 
 
 class _Html:
-    def __init__(self, mode: str):
+    def __init__(self, mode: str, top: int = 2):
         self.mode = mode
+        self.top = top
         self.names: list[str] = []
         self.prefix = ""
 
@@ -45,7 +47,7 @@ class _Html:
 
     def block(self, b) -> str:
         if isinstance(b, Heading):
-            level = min(b.level + 1, 6)
+            level = min(b.level + self.top - 1, 6)
             return f"<h{level}>{self.runs(b.runs)}</h{level}>"
         if isinstance(b, Paragraph):
             if len(b.runs) == 1 and b.runs[0].fill_in and b.runs[0].fill_in.kind == "long":

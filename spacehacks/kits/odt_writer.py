@@ -1,6 +1,6 @@
 """Templates as OpenDocument text (odfpy), for LibreOffice and the public bodies that require an
 open format: outline headings, lists that restart per list, tables with header rows, and fill-in
-fields as placeholders a reader clicks and types over."""
+fields as input fields that print as [Label] and open a dialog to fill in."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,7 +10,7 @@ from odf.opendocument import OpenDocumentText
 from odf.style import (ListLevelProperties, ParagraphProperties, Style, TableCellProperties,
                        TableProperties, TextProperties)
 from odf.text import (H, LineBreak, List, ListItem, ListLevelStyleBullet, ListLevelStyleNumber,
-                      ListStyle, P, Placeholder, Span)
+                      ListStyle, P, Span, TextInput)
 
 from .document import Document, Heading, ListBlock, Paragraph, Run, Table
 from .frame import Frame
@@ -108,7 +108,9 @@ class _Writer:
         for run in runs:
             if run.fill_in:
                 span = Span(stylename=self.styles["Fill"])
-                holder = Placeholder(placeholdertype="text", description=run.fill_in.label)
+                # An input field rather than a placeholder: LibreOffice prints its text (a
+                # placeholder prints blank) and opens a small dialog to fill it in.
+                holder = TextInput(description=run.fill_in.label)
                 holder.addText(f"[{run.fill_in.label}]")
                 span.addElement(holder)
                 el.addElement(span)

@@ -7,6 +7,7 @@ import tempfile
 from pathlib import Path
 
 from .kits.step import build_templates
+from .buildstamp import Stamp
 from .load import load_publication
 from .pdf.step import pdf_edition
 from .problems import ContentError
@@ -61,6 +62,10 @@ def publish(root: Path, site: Path | None = None) -> Path:
     root = Path(root).resolve()
     site = Path(site or root / "site").resolve()
     pub = check(root)
+    stamp = Stamp(root, site)
+    if stamp.current():
+        log.info("Nothing has changed since the last build: %s is up to date.", site)
+        return site
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-build-", dir=site.parent))
     files = staging.with_name(staging.name + "-downloads")
@@ -71,6 +76,7 @@ def publish(root: Path, site: Path | None = None) -> Path:
         if any(files.iterdir()):
             shutil.copytree(files, staging / "downloads", dirs_exist_ok=True)
         _swap(staging, site)
+        stamp.record()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -1,0 +1,65 @@
+"""Skipping a build whose inputs have not changed since the last successful one.
+
+The fingerprint is a hash of every file the publication is built from (content, theme, the
+site settings, the pinned package list and this package's own code), so any edit to a hack, a
+quote, a template or the code makes the next `make site` build again, and nothing else does.
+It is kept beside the site folder (`.site-cache/`), not in it, so it is never published.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+# Relative to the repository root; a folder counts with everything in it.
+INPUTS = ("content", "hacks", "quotes", "theme", "mkdocs.yml", "requirements.txt", "pyproject.toml")
+SKIP_DIRS = {"__pycache__", ".pytest_cache", "node_modules"}
+ENV_PREFIXES = ("SPACEHACKS_", "SOURCE_DATE_EPOCH")
+
+
+def _files(base: Path):
+    if base.is_file():
+        yield base
+        return
+    for folder, dirs, names in os.walk(base):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS)
+        for name in sorted(names):
+            yield Path(folder, name)
+
+
+def fingerprint(root: Path) -> str:
+    root = Path(root)
+    digest = hashlib.sha256(sys.version.encode())
+    for key in sorted(k for k in os.environ if k.startswith(ENV_PREFIXES)):
+        digest.update(f"\0env\0{key}={os.environ[key]}".encode())
+    for label, base in [(name, root / name) for name in INPUTS] + [("<code>", PACKAGE)]:
+        if not base.exists():
+            continue
+        for file in _files(base):
+            if file.suffix == ".pyc":
+                continue
+            digest.update(f"\0{label}\0{file.relative_to(base).as_posix()}\0".encode())
+            digest.update(hashlib.sha256(file.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+class Stamp:
+    """The fingerprint of the inputs `site` was last built from."""
+
+    def __init__(self, root: Path, site: Path):
+        self.site = Path(site)
+        self.file = self.site.with_name(f".{self.site.name}-cache") / "inputs.sha256"
+        self.value = fingerprint(root)   # taken before building: an edit made meanwhile rebuilds next time
+
+    def current(self) -> bool:
+        try:
+            recorded = self.file.read_text(encoding="ascii").strip()
+        except OSError:
+            return False
+        return recorded == self.value and (self.site / "index.html").is_file()
+
+    def record(self) -> None:
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        self.file.write_text(self.value + "\n", encoding="ascii")

@@ -5,7 +5,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check serve bench clean
+.PHONY: site test check serve bench clean docs
 .DEFAULT_GOAL := site
 
 $(STAMP): requirements.txt pyproject.toml
@@ -16,6 +16,9 @@ $(STAMP): requirements.txt pyproject.toml
 
 site: $(STAMP)
 	$(PY) build.py site
+
+docs: $(STAMP)
+	$(PY) build.py docs
 
 check: $(STAMP)
 	$(PY) build.py check

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from spacehacks.site.lazy_search import FULL_INDEX
 from spacehacks.views import count_line
 
 
@@ -106,7 +107,7 @@ def test_manifest_matches_the_content(site, pub):
 
 
 def test_search_index_holds_every_hack_title_and_every_quote(site, pub):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((site / FULL_INDEX).read_text(encoding="utf-8"))
     titles = {d["title"] for d in index["docs"]}
     text = " ".join(d["text"] for d in index["docs"])
     flat = re.sub(r"\s+", " ", text)
@@ -118,7 +119,7 @@ def test_search_index_holds_every_hack_title_and_every_quote(site, pub):
 
 
 def test_search_index_carries_tags(site, pub):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((site / FULL_INDEX).read_text(encoding="utf-8"))
     by_location = {d["location"]: d for d in index["docs"]}
     h = pub.hacks[0]
     assert by_location[h.url]["tags"] == [pub.tags[t].title for t in h.tags]

@@ -15,6 +15,7 @@ from .. import feed, markup
 from ..load import load_publication
 from ..problems import format_problems
 from ..views import Views
+from .lazy_search import split_search_index
 from .pages import manifest, markdown_page, nav, site_pages
 
 
@@ -82,6 +83,7 @@ class SpaceHacksPlugin(BasePlugin):
             safe = re.sub(r'"https://unpkg\.com/[^"]*"', '"data:text/javascript,"', text)
             if safe != text:
                 bundle.write_text(safe, encoding="utf-8")
+        split_search_index(Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
         root = self._root(config)

@@ -2,6 +2,8 @@
 (function () {
   "use strict";
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  /* The site's root, from this script's own address (assets/spacehacks.js). */
+  var siteRoot = document.currentScript && document.currentScript.src.replace(/assets\/spacehacks\.js(\?.*)?$/, "");
 
   function shuffled(list) {
     var a = list.slice();
@@ -118,6 +120,14 @@
     });
   }
 
+  /* Offline reading (sw.js at the site's root). Not under `mkdocs serve`, where editors want
+     every reload fresh, nor from disk, where browsers allow no service worker. */
+  function offline() {
+    var live = Array.prototype.some.call(document.scripts, function (s) { return /livereload/.test(s.textContent); });
+    if (!siteRoot || live || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+    navigator.serviceWorker.register(siteRoot + "sw.js").catch(function () {});
+  }
+
   function init() {
     document.querySelectorAll("[data-sh-quotes]").forEach(quotes);
     document.querySelectorAll("[data-sh-featured]").forEach(featured);
@@ -126,4 +136,6 @@
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
+  if (document.readyState === "complete") offline();
+  else window.addEventListener("load", offline);
 })();

@@ -45,8 +45,13 @@ def _read(file: Path, root: Path, fields, what: str, problems: list[Problem]) ->
     return src, values
 
 
-def _slug_ok(file: Path, root: Path, problems: list[Problem], what: str) -> bool:
+def _slug_ok(file: Path, root: Path, problems: list[Problem], what: str, top_level: bool = False) -> bool:
+    """The file or folder name can be part of a web address (and, at the top level, a free one)."""
     if SLUG.match(file.stem):
+        if top_level and file.stem in RESERVED:
+            problems.append(Problem(rel(file, root), 1, (
+                f"'{file.stem}' is a web address the site already uses; rename the {what}.")))
+            return False
         return True
     problems.append(Problem(rel(file, root), 1, (
         f"the {what} name '{file.stem}' becomes part of a web address, so it may only use "
@@ -125,11 +130,7 @@ def _load_sections(root: Path, problems: list[Problem]) -> list[Section]:
                 f"the folder '{rel(folder, root)}' has no _section.md defining the section's "
                 "title, tagline and order. Add one (copy another section's) or remove the folder.")))
             continue
-        if not _slug_ok(folder, root, problems, "section folder"):
-            continue
-        if folder.name in RESERVED:
-            problems.append(Problem(rel(sfile, root), 1, (
-                f"'{folder.name}' is a web address the site already uses; rename the section folder.")))
+        if not _slug_ok(folder, root, problems, "section folder", top_level=True):
             continue
         src, v = _read(sfile, root, schema.SECTION, "a section", problems)
         if src.problems:
@@ -219,11 +220,7 @@ def _load_quotes(root: Path, problems: list[Problem]) -> list[Quote]:
 def _load_pages(root: Path, problems: list[Problem]) -> list[Page]:
     pages = []
     for file in _markdown_files(root / "content" / "pages"):
-        if not _slug_ok(file, root, problems, "page file"):
-            continue
-        if file.stem in RESERVED:
-            problems.append(Problem(rel(file, root), 1, (
-                f"'{file.stem}' is a web address the site already uses; rename the page file.")))
+        if not _slug_ok(file, root, problems, "page file", top_level=True):
             continue
         src, v = _read(file, root, schema.PAGE, "a page", problems)
         if src.problems:

@@ -84,9 +84,15 @@ function networkFirst(request, fallback) {
 
 /* The saved copy at once, refreshed in the background: for stylesheets, scripts, images. */
 function staleWhileRevalidate(request) {
-  return caches.match(request).then(function (hit) {
+  /* ignoreSearch: search's worker is loaded with its settings in the query string. */
+  return caches.match(request, { ignoreSearch: true }).then(function (hit) {
     var fresh = fetch(request).then(function (res) { return save(request, res); });
-    if (hit) { fresh.catch(function () {}); return hit; }
+    if (hit) {
+      fresh.catch(function () {});
+      /* A copy saved under another query string is re-wrapped: a worker reads its settings
+         from its own address, which is the response's address, not the request's. */
+      return hit.url === request.url ? hit : new Response(hit.body, hit);
+    }
     return fresh;
   });
 }

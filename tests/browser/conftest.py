@@ -59,7 +59,8 @@ def body_word(pub):
     from collections import Counter
 
     def words(text):
-        return set(re.findall(r"[a-z]{8,}", text.lower()))
+        # By their first six letters, so that no other page holds a word of the same stem.
+        return {w[:6] for w in re.findall(r"[a-z]{8,}", text.lower())}
 
     everything = [words(h.title + " " + h.summary + " " + h.body) for h in pub.hacks]
     everything += [words(p.title + " " + p.body) for p in pub.pages]
@@ -68,5 +69,5 @@ def body_word(pub):
     for h in pub.hacks:
         for w in sorted(words(h.body) - words(h.title + " " + h.summary)):
             if counts[w] == 1:
-                return w, h
+                return next(x for x in re.findall(r"[a-z]{8,}", h.body.lower()) if x.startswith(w)), h
     raise AssertionError("no hack has a word of its own in its body")

@@ -5,7 +5,7 @@
    QUERY fetches the full index and Material's worker, hands them the SETUP and then the latest
    query. Offline with no saved index, the hacks' titles and summaries from hacks.json stand in. */
 "use strict";
-var SETUP = 0, READY = 1, QUERY = 2;
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var params = new URL(self.location.href).searchParams;
 var here = self.location.href;
 var setup = null;          /* Material's SETUP message, config only */
@@ -68,6 +68,8 @@ self.addEventListener("message", function (ev) {
     self.postMessage({ type: READY });
   } else if (message.type === QUERY) {
     if (state === "ready") return forward(message);
+    /* Material asks for "" as soon as it is ready, and on every page: that is not a search. */
+    if (state === "idle" && !String(message.data).trim()) return self.postMessage({ type: RESULT, data: { items: [] } });
     pending = message.data;
     if (state === "idle") load();
   }

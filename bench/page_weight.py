@@ -1,0 +1,78 @@
+"""Benchmark: what each page type costs a reader on first load (gzipped bytes, level 6, as a
+web server sends them), and what opening search adds, for the shipped content and a synthetic
+1,000-hack corpus. Measured in Debian's Chromium, so every request the page really makes counts.
+A benchmark, not a timed test; tests/browser/test_light_and_offline.py holds the budget.
+
+Usage: python bench/page_weight.py [N]      (N: synthetic hacks, default 1000; 0 to skip)
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from browsing import (PHONE, SiteServer, gzipped_bytes, launch,  # noqa: E402
+                      open_search, page_types)
+from corpus import make_corpus  # noqa: E402
+
+from spacehacks.load import load_publication  # noqa: E402
+from spacehacks.publish import build_site, check  # noqa: E402
+
+
+def measure(browser, site: Path, pub) -> list[tuple[str, int, int]]:
+    """(page type, requests, gzipped bytes) for each page type, then search opened on a hack."""
+    server = SiteServer(site)
+    rows = []
+    try:
+        for kind, path in page_types(pub).items():
+            ctx = browser.new_context(viewport=PHONE, service_workers="block")
+            urls = []
+            ctx.on("request", lambda r: urls.append(r.url))
+            if kind == "random":
+                ctx.route("**/assets/spacehacks.js", lambda route: route.abort())
+            page = ctx.new_page()
+            page.goto(server.url + path)
+            page.wait_for_load_state("networkidle")
+            sizes = gzipped_bytes(site, server.url, urls)
+            rows.append((kind, len(sizes), sum(sizes.values())))
+            if kind == "hack":
+                before = len(urls)
+                open_search(page)
+                page.locator("input.md-search__input").press_sequentially(pub.hacks[0].title.split()[0])
+                page.locator(".md-search-result__item").first.wait_for()
+                page.wait_for_load_state("networkidle")
+                extra = gzipped_bytes(site, server.url, urls[before:])
+                rows.append(("+ opening search", len(extra), sum(extra.values())))
+            ctx.close()
+    finally:
+        server.close()
+    return rows
+
+
+def build(root: Path, out: Path):
+    pub = check(root)
+    build_site(root, out, pub, [])
+    return load_publication(root)[0]
+
+
+def main(n: int) -> None:
+    from playwright.sync_api import sync_playwright
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        browser = launch(p)
+        corpora = [("shipped", ROOT)]
+        if n:
+            corpora.append((f"{n} synthetic hacks", make_corpus(n, Path(tmp) / "corpus")))
+        for i, (name, root) in enumerate(corpora):
+            site = Path(tmp) / f"site-{i}"
+            pub = build(root, site)
+            print(f"\n{name} ({len(pub.hacks)} hacks): first load at 390x844, gzipped")
+            for kind, count, size in measure(browser, site, pub):
+                print(f"  {kind:18} {count:3} files {size / 1024:8.1f} KiB")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)

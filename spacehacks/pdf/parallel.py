@@ -1,23 +1,55 @@
 """Rendering the book over the machine's cores.
 
 A small book renders in one WeasyPrint run (its contents numbered by target-counter). A large
-one is cut into slices at category boundaries (every category starts a page, and no layout
-depends on the page number), the slices are laid out in parallel, and the contents, page numbers
-and bookmarks are made once for the whole book when every slice's page count is known.
+one is cut into slices at category boundaries: every category starts a page and no page differs
+between left and right, so no slice's layout depends on where it lands. The slices are laid out
+in parallel; once every slice's page count is known, the front matter is set with the real
+contents numbers, page numbers are drawn on a thin overlay, and merge.py joins it all into one
+PDF with one outline and one structure tree.
 """
 from __future__ import annotations
 
 import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
 
-from .render import render_whole
+from .book import BACK, FRONT, category_id
+from .render import PDF_VARIANT, layout, render_whole, write
 
-# Below this many characters of text, splitting costs more than it saves.
+# Below this many characters of text, one WeasyPrint run is quicker than splitting.
 PARALLEL_FROM = 400_000
+# About this many characters per slice: small enough to balance the cores, large enough that
+# each slice's fixed cost (fonts, style sheets) stays small.
+SLICE_CHARS = 150_000
+# In slices, page numbers come from the overlay; bookmarks come from the merge.
+SLICE_CSS = "@page { @bottom-center { content: none } }"
+OVERLAY_CSS = """@page { @top-left { content: none } @top-right { content: none } }
+@page :first { counter-reset: page %d; }
+@page plain { @bottom-center { content: none } }
+.plain { page: plain; } .p { break-after: page; }"""
+# Named pages that carry no page number.
+PLAIN_PAGES = {"cover", "opener"}
+
+
+@dataclass
+class Slice:
+    """One rendered slice: its PDF, and where each anchor and plain page fell inside it."""
+    parts: list[str]
+    pdf: bytes = b""
+    pages: int = 0
+    heights: list[float] = field(default_factory=list)
+    anchors: dict[str, tuple[int, float, float]] = field(default_factory=dict)
+    plain: list[int] = field(default_factory=list)
+
+
+def hack_chars(hack) -> int:
+    return len(hack.body) + len(hack.title) + len(hack.summary)
 
 
 def book_size(book) -> int:
-    pub = book.pub
-    return sum(len(h.body) + len(h.title) + len(h.summary) for h in pub.hacks) + sum(len(p.body) for p in pub.pages)
+    return sum(map(hack_chars, book.pub.hacks)) + sum(len(p.body) for p in book.pub.pages)
 
 
 def workers_for(book, cores: int | None = None) -> int:
@@ -25,7 +57,145 @@ def workers_for(book, cores: int | None = None) -> int:
     return 1 if book_size(book) < PARALLEL_FROM else max(1, cores)
 
 
-def render(book, paper: str, log=print, workers: int | None = None) -> bytes:
+def slices(pub, size: int = SLICE_CHARS) -> list[list[str]]:
+    """Consecutive categories grouped into slices of about `size` characters."""
+    out, current, chars = [], [], 0
+    for category in pub.categories:
+        current.append(category_id(category))
+        chars += sum(map(hack_chars, category.hacks)) + len(category.intro)
+        if chars >= size:
+            out.append(current)
+            current, chars = [], 0
+    if current or not out:
+        out.append(current)
+    out[-1].append(BACK)
+    return out
+
+
+def render(book, paper: str, log=print, workers: int | None = None, slice_chars: int = SLICE_CHARS) -> bytes:
     workers = workers or workers_for(book)
-    log(f"PDF edition ({paper}): rendering {len(book.pub.hacks)} hacks in one pass…")
-    return render_whole(book, paper)
+    if workers == 1:
+        log(f"PDF edition ({paper}): rendering {len(book.pub.hacks)} hacks in one pass…")
+        start = time.perf_counter()
+        pdf = render_whole(book, paper)
+        log(f"PDF edition ({paper}): done in {time.perf_counter() - start:.1f} s.")
+        return pdf
+    return render_parallel(book, paper, workers, log, slice_chars)
+
+
+# Forked workers inherit the book (it holds a Jinja environment and cannot be pickled).
+_BOOK = None
+
+
+def render_parallel(book, paper: str, workers: int, log=print, slice_chars: int = SLICE_CHARS) -> bytes:
+    from .merge import merge
+
+    global _BOOK
+    _BOOK = book
+    start = time.perf_counter()
+    body = [Slice(parts) for parts in slices(book.pub, slice_chars)]
+    log(f"PDF edition ({paper}): {len(book.pub.hacks)} hacks in {len(body)} slices over {workers} processes…")
+    try:
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            # The front matter's length is all the body needs to know of it: a draft with
+            # placeholder numbers gives it while the body is laid out.
+            draft = pool.submit(_render_slice, paper, [FRONT], _placeholders(book))
+            futures = [pool.submit(_render_slice, paper, s.parts, None) for s in body]
+            done = 0
+            for i, future in enumerate(futures):
+                body[i] = future.result()
+                done += body[i].pages
+                log(f"PDF edition ({paper}): slice {i + 1}/{len(body)} laid out, {done} pages so far")
+            front_pages = draft.result().pages
+            page_of, plain = _number(front_pages, draft.result(), body)
+            front_future = pool.submit(_render_slice, paper, [FRONT], page_of)
+            total = front_pages + done
+            overlays = _overlay_ranges(total, workers)
+            overlay_futures = [pool.submit(_render_overlay, paper, a, b, [p for p in plain if a <= p < b])
+                               for a, b in overlays]
+            front = front_future.result()
+            if front.pages != front_pages:
+                raise RuntimeError(f"the contents took {front.pages} pages with real page numbers, "
+                                   f"{front_pages} with placeholders")
+            overlay_pdfs = [f.result() for f in overlay_futures]
+    finally:
+        _BOOK = None
+    log(f"PDF edition ({paper}): joining {total} pages…")
+    pdf = merge(book, [front, *body], overlay_pdfs, page_of)
+    log(f"PDF edition ({paper}): {total} pages in {time.perf_counter() - start:.1f} s.")
+    return pdf
+
+
+def _placeholders(book) -> dict:
+    # As wide as any real number, so the draft breaks its lines as the final contents will.
+    return _AnyPage("9" * len(str(max(1, len(book.pub.hacks) * 3))))
+
+
+class _AnyPage(dict):
+    def __init__(self, value):
+        super().__init__()
+        self.value = value
+
+    def __missing__(self, key):
+        return self.value
+
+    def __bool__(self):
+        return True
+
+
+def _number(front_pages: int, front_draft: Slice, body: list[Slice]):
+    """Page number of every anchor in the whole book, and the pages that show no number."""
+    page_of, plain = {}, []
+    for name, (index, _, _) in front_draft.anchors.items():
+        page_of[name] = index + 1
+    plain += front_draft.plain
+    offset = front_pages
+    for s in body:
+        for name, (index, _, _) in s.anchors.items():
+            page_of[name] = offset + index + 1
+        plain += [offset + p for p in s.plain]
+        offset += s.pages
+    return page_of, plain
+
+
+def _overlay_ranges(total: int, workers: int) -> list[tuple[int, int]]:
+    step = -(-total // workers)
+    return [(a, min(total, a + step)) for a in range(0, total, step)]
+
+
+def _local_ids(book, parts) -> set[str]:
+    pub, parts = book.pub, set(parts)
+    ids = set()
+    if FRONT in parts:
+        ids |= {"cover", "colophon", "contents", *(f"page-{p.slug}" for p in pub.pages)}
+    if BACK in parts:
+        ids.add("templates")
+    for category in pub.categories:
+        if category_id(category) in parts:
+            ids |= {category_id(category), *(f"hack-{h.slug}" for h in category.hacks)}
+            if category is category.section.categories[0]:
+                ids.add(f"section-{category.section.slug}")
+    return ids
+
+
+def _render_slice(paper: str, parts: list[str], page_of) -> Slice:
+    book = _BOOK
+    html = book.html(parts=parts, page_of=page_of, outline=False, local_ids=_local_ids(book, parts))
+    doc = layout(book, paper, html, SLICE_CSS)
+    out = Slice(parts, pages=len(doc.pages), heights=[p.height for p in doc.pages])
+    for index, page in enumerate(doc.pages):
+        for name, (x, y, _, _) in page.anchors.items():
+            out.anchors.setdefault(name, (index, x, y))
+        if page._page_box.page_type.name in PLAIN_PAGES:
+            out.plain.append(index)
+    out.pdf = write(doc, html + paper)
+    return out
+
+
+def _render_overlay(paper: str, first: int, end: int, plain: list[int]) -> bytes:
+    """Blank pages first+1 … end carrying only their page numbers, to lay over the slices."""
+    book = _BOOK
+    divs = "".join(f'<div class="p{" plain" if n in plain else ""}"></div>' for n in range(first, end))
+    html = f'<!DOCTYPE html><html lang="{book.pub.info.get("language", "en")}"><body>{divs}</body></html>'
+    doc = layout(book, paper, html, OVERLAY_CSS % (first + 1))
+    return doc.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=b"0" * 32)

@@ -1,0 +1,137 @@
+"""Joining slices of the book, rendered apart, into one PDF that reads as if rendered whole.
+
+Each slice is a tagged PDF of its own. The join keeps one of everything: one page sequence with
+page numbers laid over from the overlay, one structure tree (the slices' trees under one Document
+element, their parent-tree keys renumbered), one outline built from the model, and links that
+point at pages in other slices resolved to those pages.
+"""
+from __future__ import annotations
+
+import warnings
+from io import BytesIO
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, Rectangle
+
+from .book import category_id
+
+CSS_TO_PT = 0.75  # WeasyPrint lays out in CSS pixels; PDF counts points
+
+
+def merge(book, slices, overlays: list[bytes], page_of: dict) -> bytes:
+    """One PDF from the slices (front first) and the page-number overlays, page for page.
+
+    qpdf (through pikepdf) does the copying: pure-Python PDF parsing cost more than the render."""
+    out = Pdf.new()
+    sources = [Pdf.open(BytesIO(s.pdf)) for s in slices]
+    starts = []
+    for source in sources:
+        starts.append(len(out.pages))
+        with warnings.catch_warnings():  # named destinations: _resolve_links makes them explicit
+            warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
+            out.pages.extend(source.pages)
+    overlay_pdfs = [Pdf.open(BytesIO(pdf)) for pdf in overlays]
+    overlay_pages = (p for pdf in overlay_pdfs for p in pdf.pages)
+    for number, (page, overlay) in enumerate(zip(out.pages, overlay_pages), 1):
+        _stamp(page, out.copy_foreign(overlay.as_form_xobject()), Name(f"/SHPage{number}"))
+
+    # Every anchor of the book, as a place on a page of the joined PDF.
+    places = {}
+    for s, start in zip(slices, starts):
+        for name, (index, x, y) in s.anchors.items():
+            places[name] = (start + index, x * CSS_TO_PT, (s.heights[index] - y) * CSS_TO_PT)
+
+    _join_structure(out, sources, starts)
+    _resolve_links(out, places)
+    _outline(out, book.pub, places)
+    front = sources[0]
+    out.docinfo = out.copy_foreign(front.docinfo)
+    out.Root.Metadata = out.copy_foreign(front.Root.Metadata)
+    out.Root.Lang = pikepdf.String(str(front.Root.Lang))
+    out.Root.MarkInfo = Dictionary(Marked=True)
+    out.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+    out.Root.PageMode = Name.UseOutlines
+    buffer = BytesIO()
+    out.save(buffer, deterministic_id=True, min_version="1.7", object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    return buffer.getvalue()
+
+
+def _stamp(page, form, name: Name) -> None:
+    """Draw `form` over the page. As pikepdf's add_overlay, but under a name unique to the page
+    and the same on every build (add_overlay picks a random one; the book must give the same
+    bytes). Unique, because WeasyPrint's pages share one resource dictionary."""
+    page.add_resource(form, Name.XObject, name=name)
+    page.contents_add(b"q\n", prepend=True)  # the page leaves its own transform set: isolate it
+    page.contents_add(b"Q\n" + page.calc_form_xobject_placement(form, name, Rectangle(page.trimbox)))
+
+
+def _join_structure(out: Pdf, sources: list[Pdf], starts: list[int]) -> None:
+    """One structure tree: each slice's elements under one Document, parent-tree keys shifted."""
+    root = out.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+    document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=root))
+    kids, nums, base = Array(), Array(), 0
+    for source, start in zip(sources, starts):
+        tree = source.Root.StructTreeRoot
+        # Cut each element loose from the slice's own Document before copying, or the copy
+        # would drag the old Document and root (and all they reach) along.
+        for kid in tree.K[0].K:
+            del kid.P
+            copied = out.copy_foreign(kid)
+            copied.P = document
+            kids.append(copied)
+        pairs = list(tree.ParentTree.Nums)
+        top = 0
+        for key, value in zip(pairs[::2], pairs[1::2]):
+            key = int(key)
+            nums.append(base + key)
+            nums.append(Array([out.copy_foreign(v) for v in value]) if isinstance(value, Array)
+                        else out.copy_foreign(value))
+            top = max(top, key)
+        for index in range(len(source.pages)):
+            page = out.pages[start + index].obj
+            page.StructParents = base + int(page.StructParents)
+            for annot in page.get(Name.Annots, []):
+                if Name.StructParent in annot:
+                    annot.StructParent = base + int(annot.StructParent)
+        base += top + 1
+    document.K = kids
+    root.K = Array([document])
+    root.ParentTree = out.make_indirect(Dictionary(Nums=nums))
+    root.ParentTreeNextKey = base
+    out.Root.StructTreeRoot = root
+
+
+def _resolve_links(out: Pdf, places: dict) -> None:
+    """Links to anchors (inside a slice by name, across slices as `xref:`) become page places."""
+    for page in out.pages:
+        for annot in page.obj.get(Name.Annots, []):
+            dest = annot.get(Name.Dest)
+            uri = str(annot.A.get(Name.URI, "")) if Name.A in annot else ""
+            name = str(dest) if isinstance(dest, pikepdf.String) else (uri[5:] if uri.startswith("xref:") else None)
+            if name is None or name not in places:
+                continue
+            index, x, y = places[name]
+            if Name.A in annot:
+                del annot.A
+            annot.Dest = Array([out.pages[index].obj, Name.XYZ, x, y, 0])
+
+
+def _outline(out: Pdf, pub, places: dict) -> None:
+    """Bookmarks from the model: front matter and pages, then section › category › hack."""
+    def item(title, anchor):
+        index, x, y = places[anchor]
+        return OutlineItem(" ".join(title.split()), index, "XYZ", left=x, top=y, zoom=0)
+
+    with out.open_outline() as outline:
+        top = outline.root
+        top += [item("About this edition", "colophon"), item("Contents", "contents")]
+        top += [item(page.title, f"page-{page.slug}") for page in pub.pages]
+        for section in pub.sections:
+            s = item(section.title, f"section-{section.slug}")
+            for category in section.categories:
+                c = item(category.title, category_id(category))
+                c.children += [item(h.title, f"hack-{h.slug}") for h in category.hacks]
+                s.children.append(c)
+            top.append(s)
+        if "templates" in places:
+            top.append(item("Appendix: policy and protocol templates", "templates"))

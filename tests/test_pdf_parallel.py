@@ -1,0 +1,83 @@
+"""The parallel render: slices laid out in separate processes must join into one correct book."""
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from spacehacks.pdf.book import Book
+from spacehacks.pdf.parallel import render, slices
+from spacehacks.pdf.proof import outline_tree, prove
+
+SMALL_SLICES = 30_000  # cuts the shipped content into several slices
+
+
+@pytest.fixture(scope="module")
+def parallel_pdfs(pub, tmp_path_factory) -> list[Path]:
+    """The shipped book rendered twice over two processes, with what the renderer printed."""
+    out, book = [], Book(pub)  # one edition date for both, even if someone commits meanwhile
+    for n in range(2):
+        path = tmp_path_factory.mktemp("parallel") / f"book{n}.pdf"
+        lines = []
+        path.write_bytes(render(book, "a4", log=lines.append, workers=2, slice_chars=SMALL_SLICES))
+        path.with_suffix(".log").write_text("\n".join(lines))
+        out.append(path)
+    return out
+
+
+def test_the_book_is_cut_into_several_slices(pub):
+    parts = slices(pub, SMALL_SLICES)
+    assert len(parts) >= 3
+    assert sum(len(p) for p in parts) == len(pub.categories) + 1  # every category once, plus the back
+
+
+def test_progress_names_each_slice_and_pages_so_far(parallel_pdfs):
+    log = parallel_pdfs[0].with_suffix(".log").read_text()
+    assert re.search(r"slice 1/\d+ laid out, \d+ pages so far", log)
+    assert "joining" in log
+
+
+def test_joined_book_passes_the_proof(pub, parallel_pdfs):
+    prove(pub, parallel_pdfs[0], "A4")  # raises ProofError with the details if not
+
+
+def test_joined_book_has_one_outline_numbers_and_tags(pub, parallel_pdfs):
+    path = parallel_pdfs[0]
+    reader = PdfReader(path)
+    tree = outline_tree(reader)
+    assert [t for t, _, _ in tree if t in {s.title for s in pub.sections}] == [s.title for s in pub.sections]
+    # every page but the cover and the openers shows its own number, drawn on after the join
+    openers = {p for t, p, _ in tree if t in {s.title for s in pub.sections}}
+    pages = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    for index in range(1, len(reader.pages)):
+        text = pages[index].split()
+        assert (text[-1] == str(index + 1)) == (index not in openers), (index + 1, text[-3:])
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en" and root["/MarkInfo"]["/Marked"]
+    document = root["/StructTreeRoot"]["/K"][0].get_object()
+    assert document["/S"] == "/Document" and len(document["/K"]) > len(pub.hacks)
+    assert reader.metadata.title.startswith(pub.info["title"])
+    struct = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True).stdout
+    assert pub.hacks[-1].title in struct  # the last slice's text is reachable from the one tree
+
+
+def test_links_across_slices_point_at_the_right_page(pub, parallel_pdfs):
+    reader = PdfReader(parallel_pdfs[0])
+    marks = {t: p for _, _, kids in outline_tree(reader) for _, _, hacks in kids for t, p, _ in hacks}
+    tops = [p for _, p, _ in outline_tree(reader)]
+    first = tops[1]  # "Contents", which runs up to the next bookmark
+    targets = {reader._get_page_number_by_indirect(annot["/Dest"][0])
+               for page in reader.pages[first:tops[2]] for annot in (a.get_object() for a in page["/Annots"])
+               if "/Dest" in annot}
+    assert set(marks.values()) <= targets  # every hack's contents entry leads to its page
+    for annot in (a.get_object() for page in reader.pages for a in page.get("/Annots") or []):
+        assert not str(annot.get("/A", {}).get("/URI", "")).startswith("xref:")
+        assert not isinstance(annot.get("/Dest"), str)  # no named destination left dangling
+
+
+def test_parallel_render_is_byte_identical(parallel_pdfs):
+    assert parallel_pdfs[0].read_bytes() == parallel_pdfs[1].read_bytes()

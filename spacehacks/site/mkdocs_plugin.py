@@ -16,6 +16,7 @@ from ..load import load_publication
 from ..problems import format_problems
 from ..views import Views
 from .lazy_search import split_search_index
+from .minify import minify_own_assets
 from .pages import manifest, markdown_page, nav, site_pages
 
 
@@ -25,6 +26,8 @@ TEMPLATE_CACHE = jinja2.FileSystemBytecodeCache()
 
 
 PRINT_ONLY = {"fonts", "pdf"}
+FEATURED = "assets/featured.json"
+HACKS_SCRIPT = "assets/hacks.js"
 
 
 class SpaceHacksPlugin(BasePlugin):
@@ -63,7 +66,13 @@ class SpaceHacksPlugin(BasePlugin):
                 files.remove(f)
         for page in self.pages:
             files.append(File.generated(config, page.src, content=markdown_page(page)))
-        files.append(File.generated(config, "hacks.json", content=manifest(self.pub)))
+        hacks = manifest(self.pub)
+        files.append(File.generated(config, "hacks.json", content=hacks))
+        # The random page opened from disk, where browsers fetch nothing, loads it as a script.
+        files.append(File.generated(config, HACKS_SCRIPT, content=f"var __hacks = {hacks};\n"))
+        # Read by hack pages' "Featured hacks" block only as it nears the screen, so the list is
+        # not repeated inside every hack page's first load.
+        files.append(File.generated(config, FEATURED, content=self.views.featured_data))
         files.append(File.generated(config, feed.FEED_PATH, content=feed.atom(self.pub)))
         self.by_src = {p.src: p for p in self.pages}
         return files
@@ -93,6 +102,7 @@ class SpaceHacksPlugin(BasePlugin):
             if safe != text:
                 bundle.write_text(safe, encoding="utf-8")
         split_search_index(Path(config.site_dir))
+        minify_own_assets(Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
         root = self._root(config)

@@ -56,12 +56,24 @@
     schedule();
   }
 
-  /* Featured hacks on a hack page: two picked at random on each view. */
+  /* Featured hacks on a hack page: two picked at random on each view. The list is fetched only
+     as the block nears the screen (it sits at the page's foot), so a reader who never scrolls
+     there does not pay for it; until then, and from disk, the pair fixed at build time shows. */
   function featured(aside) {
-    var data = readJSON(aside.querySelector(".sh-featured__data"));
-    var self = aside.getAttribute("data-sh-featured");
     var root = aside.getAttribute("data-sh-root") || "";
-    if (!data) return;
+    function load() {
+      fetch(root + "assets/featured.json").then(function (r) { return r.json(); })
+        .then(function (data) { pick(aside, data, root); }).catch(function () {});
+    }
+    if (!window.fetch || location.protocol === "file:") return;
+    if (!("IntersectionObserver" in window)) return load();
+    var seen = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { seen.disconnect(); load(); }
+    }, { rootMargin: "600px 0px" });
+    seen.observe(aside);
+  }
+  function pick(aside, data, root) {
+    var self = aside.getAttribute("data-sh-featured");
     var picks = shuffled(data.filter(function (h) { return h.slug !== self; })).slice(0, 2);
     var items = aside.querySelectorAll(".sh-card");
     picks.forEach(function (h, i) {
@@ -105,19 +117,27 @@
     var manifest = box.getAttribute("data-sh-random");
     var root = manifest.replace(/hacks\.json$/, "");
     var status = box.querySelector(".sh-random__status");
-    function go(href) { window.location.replace(href); }
+    /* From disk, from-disk.js (window.shPage) turns a folder's address into its index.html. */
+    function go(href) { window.location.replace(window.shPage ? window.shPage(href) : href); }
     function fallback() {
       var links = box.querySelectorAll(".sh-hack__title");
       if (links.length) go(links[Math.floor(Math.random() * links.length)].getAttribute("href"));
     }
-    if (!window.fetch) return fallback();
-    fetch(manifest).then(function (r) { return r.json(); }).then(function (m) {
-      var h = m.hacks[Math.floor(Math.random() * m.hacks.length)];
-      go(root + h.url);
-    }).catch(function () {
+    function pick(m) { go(root + m.hacks[Math.floor(Math.random() * m.hacks.length)].url); }
+    function failed() {
       status.textContent = "Could not load the list of hacks; picking from the ones below.";
       fallback();
-    });
+    }
+    if (location.protocol === "file:") {
+      /* Browsers fetch nothing from disk; the same manifest ships as a script (HACKS_SCRIPT). */
+      var script = document.createElement("script");
+      script.src = root + "assets/hacks.js";
+      script.onload = function () { if (window.__hacks) pick(window.__hacks); else failed(); };
+      script.onerror = failed;
+      return document.head.appendChild(script);
+    }
+    if (!window.fetch) return fallback();
+    fetch(manifest).then(function (r) { return r.json(); }).then(pick).catch(failed);
   }
 
   /* Offline reading (sw.js at the site's root). Not under `mkdocs serve`, where editors want

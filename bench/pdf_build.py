@@ -48,7 +48,8 @@ def _child(hacks: int, paper: str, workers: int, queue) -> None:
         synthetic(pub, hacks)
     book = Book(pub)
     start = time.perf_counter()
-    pdf = render(book, paper, log=lambda m: print("   ", m, flush=True), workers=workers)
+    pdf = render(book, paper, workers=workers,
+                 log=lambda m: print(f"    {time.perf_counter() - start:6.1f} s  {m}", flush=True))
     seconds = time.perf_counter() - start
     out = Path(f"/tmp/spacehacks-bench-{hacks}-{workers}.pdf")
     out.write_bytes(pdf)

@@ -191,3 +191,14 @@ def test_proof_fails_plainly_when_a_hack_vanishes(pub, tmp_path, monkeypatch):
     text = format_problems(caught.value.problems)
     assert f"{lost.path}:1: the US Letter PDF edition: hack '{lost.title}'" in text
     assert "Traceback" not in text
+
+
+def test_templates_appendix_follows_the_publication(pub, pdfs, monkeypatch):
+    templates = list(getattr(pub, "templates", None) or [])
+    text = " ".join(subprocess.run(["pdftotext", str(pdfs["space-hacks.pdf"]), "-"], capture_output=True,
+                                   text=True, check=True).stdout.split())
+    assert ("Appendix: policy and protocol templates" in text) == bool(templates)
+    for t in templates:
+        assert t.title in text and f"downloads/templates/{t.slug}.docx" in text
+    monkeypatch.setattr(pub, "templates", [], raising=False)
+    assert "Appendix" not in Book(pub).html()

@@ -17,7 +17,9 @@ PDF_THEME = Path("theme") / "pdf"   # relative to the publication root
 PAPERS = {"letter": "letter", "a4": "A4"}
 # The folders whose last commit dates the edition: the book changes only when these do.
 CONTENT_DIRS = ("content", "hacks", "quotes", "theme")
-FRONT, BACK = "front", "back"
+# Parts of the book besides the categories: cover, colophon and contents; the pages outside the
+# sections (introduction, method, …); the appendix.
+FRONT, PAGES, BACK = "front", "pages", "back"
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _HEADING_ID = re.compile(r'(<h[1-6])\s+id="[^"]*"')
@@ -71,7 +73,7 @@ def category_id(category) -> str:
 
 
 def all_parts(pub) -> list[str]:
-    return [FRONT, *(category_id(c) for c in pub.categories), BACK]
+    return [FRONT, PAGES, *(category_id(c) for c in pub.categories), BACK]
 
 
 def interludes(pub) -> dict[str, object]:
@@ -100,7 +102,7 @@ class Book:
         self.env.globals.update(
             count_line=count_line, category_id=category_id, interlude=lambda c: quotes.get(category_id(c)),
             section_number=lambda s: sections[s.slug],
-            template_formats=lambda t: getattr(t, "formats", None) or ("docx", "odt"))
+            template_formats=lambda t: getattr(t, "formats", None) or ("docx", "odt", "pdf", "md"))
 
     @property
     def base_url(self) -> str:

@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 
-from .book import BACK, FRONT, category_id
+from .book import BACK, FRONT, PAGES, category_id
 from .render import PDF_VARIANT, layout, render_whole, write
 
 # Below this many characters of text, one WeasyPrint run is quicker than splitting.
@@ -58,8 +58,9 @@ def workers_for(book, cores: int | None = None) -> int:
 
 
 def slices(pub, size: int = SLICE_CHARS) -> list[list[str]]:
-    """Consecutive categories grouped into slices of about `size` characters."""
-    out, current, chars = [], [], 0
+    """The pages outside the sections, then consecutive categories, grouped into slices of about
+    `size` characters; the appendix goes with the last."""
+    out, current, chars = [], [PAGES], sum(len(p.body) for p in pub.pages)
     for category in pub.categories:
         current.append(category_id(category))
         chars += sum(map(hack_chars, category.hacks)) + len(category.intro)
@@ -97,27 +98,28 @@ def render_parallel(book, paper: str, workers: int, log=print, slice_chars: int 
     log(f"PDF edition ({paper}): {len(book.pub.hacks)} hacks in {len(body)} slices over {workers} processes…")
     try:
         with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            # The front matter's length is all the body needs to know of it: a draft with
-            # placeholder numbers gives it while the body is laid out.
-            draft = pool.submit(_render_slice, paper, [FRONT], _placeholders(book))
+            # The contents' length is all the body needs to know of the front matter: a draft
+            # with placeholder numbers gives it while the body is laid out.
+            draft_future = pool.submit(_render_slice, paper, [FRONT], _placeholders(book))
             futures = [pool.submit(_render_slice, paper, s.parts, None) for s in body]
-            done = 0
+            draft = draft_future.result()
+            # Each slice's page numbers can be drawn as soon as the slices before it are counted.
+            overlays = [pool.submit(_render_overlay, paper, 0, draft.pages, draft.plain)]
+            offset = draft.pages
             for i, future in enumerate(futures):
                 body[i] = future.result()
-                done += body[i].pages
-                log(f"PDF edition ({paper}): slice {i + 1}/{len(body)} laid out, {done} pages so far")
-            front_pages = draft.result().pages
-            page_of, plain = _number(front_pages, draft.result(), body)
-            front_future = pool.submit(_render_slice, paper, [FRONT], page_of)
-            total = front_pages + done
-            overlays = _overlay_ranges(total, workers)
-            overlay_futures = [pool.submit(_render_overlay, paper, a, b, [p for p in plain if a <= p < b])
-                               for a, b in overlays]
-            front = front_future.result()
-            if front.pages != front_pages:
+                overlays.append(pool.submit(_render_overlay, paper, offset, offset + body[i].pages,
+                                            [offset + p for p in body[i].plain]))
+                offset += body[i].pages
+                log(f"PDF edition ({paper}): slice {i + 1}/{len(body)} laid out, {offset - draft.pages} pages so far")
+            total = offset
+            page_of = _number(draft, body)
+            log(f"PDF edition ({paper}): setting the contents ({draft.pages} pages) with real page numbers…")
+            front = pool.submit(_render_slice, paper, [FRONT], page_of).result()
+            if front.pages != draft.pages:
                 raise RuntimeError(f"the contents took {front.pages} pages with real page numbers, "
-                                   f"{front_pages} with placeholders")
-            overlay_pdfs = [f.result() for f in overlay_futures]
+                                   f"{draft.pages} with placeholders")
+            overlay_pdfs = [f.result() for f in overlays]
     finally:
         _BOOK = None
     log(f"PDF edition ({paper}): joining {total} pages…")
@@ -143,31 +145,23 @@ class _AnyPage(dict):
         return True
 
 
-def _number(front_pages: int, front_draft: Slice, body: list[Slice]):
-    """Page number of every anchor in the whole book, and the pages that show no number."""
-    page_of, plain = {}, []
-    for name, (index, _, _) in front_draft.anchors.items():
-        page_of[name] = index + 1
-    plain += front_draft.plain
-    offset = front_pages
-    for s in body:
+def _number(front: Slice, body: list[Slice]) -> dict[str, int]:
+    """The page number of every anchor in the whole book."""
+    page_of, offset = {}, 0
+    for s in [front, *body]:
         for name, (index, _, _) in s.anchors.items():
             page_of[name] = offset + index + 1
-        plain += [offset + p for p in s.plain]
         offset += s.pages
-    return page_of, plain
-
-
-def _overlay_ranges(total: int, workers: int) -> list[tuple[int, int]]:
-    step = -(-total // workers)
-    return [(a, min(total, a + step)) for a in range(0, total, step)]
+    return page_of
 
 
 def _local_ids(book, parts) -> set[str]:
     pub, parts = book.pub, set(parts)
     ids = set()
     if FRONT in parts:
-        ids |= {"cover", "colophon", "contents", *(f"page-{p.slug}" for p in pub.pages)}
+        ids |= {"cover", "colophon", "contents"}
+    if PAGES in parts:
+        ids |= {f"page-{p.slug}" for p in pub.pages}
     if BACK in parts:
         ids.add("templates")
     for category in pub.categories:

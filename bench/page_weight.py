@@ -70,7 +70,7 @@ def main(n: int) -> None:
             pub = build(root, site)
             print(f"\n{name} ({len(pub.hacks)} hacks): first load at 390x844, gzipped")
             for kind, count, size in measure(browser, site, pub):
-                print(f"  {kind:18} {count:3} files {size / 1024:8.1f} KiB")
+                print(f"  {kind:18} {count:3} files {size:9,} bytes {size / 1024:8.1f} KiB")
         browser.close()
 
 

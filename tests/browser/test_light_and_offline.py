@@ -92,6 +92,10 @@ def test_offline_search_never_opened_online_still_finds_hacks_by_title(open_read
     page = reader.page
     page.goto(base_url)
     _wait_for_service_worker(page)
+    # The core set is what the web needs: nothing only a page opened from disk loads.
+    saved = page.evaluate("async () => (await (await caches.open('spacehacks-v1')).keys()).map(r => r.url)")
+    assert any(u.endswith("assets/spacehacks.js") for u in saved)
+    assert not [u for u in saved if "iframe-worker" in u or "from-disk" in u]
     reader.context.set_offline(True)
     page.goto(base_url + "hacks/")
     hack = pub.hacks[-1]

@@ -28,6 +28,9 @@ def test_page_is_accessible_private_and_pictured(open_reader, base_url, kind, vi
     violations = run_axe(page)
     assert violations == [], f"{kind} at {viewport}:\n{describe(violations)}"
     assert reader.foreign_requests() == []
+    # Nothing may push the page sideways: on a phone that hides text off the screen.
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"{kind} at {viewport} is {width}px wide"
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))

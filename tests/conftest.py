@@ -9,8 +9,7 @@ import pytest
 from spacehacks.load import load_publication
 from spacehacks.publish import publish
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+from paths import ROOT
 
 
 @pytest.fixture(scope="session")

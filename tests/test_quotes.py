@@ -3,10 +3,8 @@ from __future__ import annotations
 
 import re
 
-from pathlib import Path
+from paths import SHARED
 from spacehacks.checks import normalise
-
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
 def seed_quotes() -> list[tuple[str, str | None]]:

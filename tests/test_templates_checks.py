@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import ROOT
+from paths import ROOT
 from minirepo import minimal, only, problems, write
 
 from spacehacks.kits.fillins import FillIn, split

@@ -51,12 +51,12 @@ def _child(hacks: int, paper: str, workers: int, queue) -> None:
     pdf = render(book, paper, workers=workers,
                  log=lambda m: print(f"    {time.perf_counter() - start:6.1f} s  {m}", flush=True))
     seconds = time.perf_counter() - start
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # before the proof's own reading
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     out = Path(f"/tmp/spacehacks-bench-{hacks}-{workers}.pdf")
     out.write_bytes(pdf)
     prove(pub, out, paper)
     from pypdf import PdfReader
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     queue.put((len(PdfReader(out).pages), seconds, own, kids, len(pub.hacks)))
 
 

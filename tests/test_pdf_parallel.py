@@ -51,7 +51,7 @@ def test_joined_book_has_one_outline_numbers_and_tags(pub, parallel_pdfs):
     assert [t for t, _, _ in tree if t in {s.title for s in pub.sections}] == [s.title for s in pub.sections]
     # every page but the cover and the openers shows its own number, drawn on after the join
     openers = {p for t, p, _ in tree if t in {s.title for s in pub.sections}}
-    pages = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+    pages = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                            check=True).stdout.split("\f")
     for index in range(1, len(reader.pages)):
         text = pages[index].split()

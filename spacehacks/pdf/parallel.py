@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 
@@ -97,29 +96,31 @@ def render_parallel(book, paper: str, workers: int, log=print, slice_chars: int 
     body = [Slice(parts) for parts in slices(book.pub, slice_chars)]
     log(f"PDF edition ({paper}): {len(book.pub.hacks)} hacks in {len(body)} slices over {workers} processes…")
     try:
-        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        # A fresh process per slice: WeasyPrint keeps what it allocated, and a long-lived worker
+        # would grow with every slice it lays out.
+        with get_context("fork").Pool(workers, maxtasksperchild=1) as pool:
             # The contents' length is all the body needs to know of the front matter: a draft
             # with placeholder numbers gives it while the body is laid out.
-            draft_future = pool.submit(_render_slice, paper, [FRONT], _placeholders(book))
-            futures = [pool.submit(_render_slice, paper, s.parts, None) for s in body]
-            draft = draft_future.result()
+            draft_future = pool.apply_async(_render_slice, (paper, [FRONT], _placeholders(book)))
+            futures = [pool.apply_async(_render_slice, (paper, s.parts, None)) for s in body]
+            draft = draft_future.get()
             # Each slice's page numbers can be drawn as soon as the slices before it are counted.
-            overlays = [pool.submit(_render_overlay, paper, 0, draft.pages, draft.plain)]
+            overlays = [pool.apply_async(_render_overlay, (paper, 0, draft.pages, draft.plain))]
             offset = draft.pages
             for i, future in enumerate(futures):
-                body[i] = future.result()
-                overlays.append(pool.submit(_render_overlay, paper, offset, offset + body[i].pages,
-                                            [offset + p for p in body[i].plain]))
+                body[i] = future.get()
+                overlays.append(pool.apply_async(_render_overlay, (paper, offset, offset + body[i].pages,
+                                                                   [offset + p for p in body[i].plain])))
                 offset += body[i].pages
                 log(f"PDF edition ({paper}): slice {i + 1}/{len(body)} laid out, {offset - draft.pages} pages so far")
             total = offset
             page_of = _number(draft, body)
             log(f"PDF edition ({paper}): setting the contents ({draft.pages} pages) with real page numbers…")
-            front = pool.submit(_render_slice, paper, [FRONT], page_of).result()
+            front = pool.apply_async(_render_slice, (paper, [FRONT], page_of)).get()
             if front.pages != draft.pages:
                 raise RuntimeError(f"the contents took {front.pages} pages with real page numbers, "
                                    f"{draft.pages} with placeholders")
-            overlay_pdfs = [f.result() for f in overlays]
+            overlay_pdfs = [f.get() for f in overlays]
     finally:
         _BOOK = None
     log(f"PDF edition ({paper}): joining {total} pages…")

@@ -32,9 +32,10 @@ def page_texts(pdf: Path) -> list[str]:
     if not shutil.which("pdftotext"):
         raise ContentError([Problem(str(pdf.name), 0, "checking the PDF edition needs pdftotext: "
                                     "install Debian's poppler-utils (apt-get install poppler-utils).")])
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+    # -layout keeps each contents entry's page number on the entry's line, wherever it floats.
+    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                          check=True).stdout.decode("utf-8")
-    return [_norm(t) for t in out.split("\f")][:-1]
+    return out.split("\f")[:-1]
 
 
 def outline_tree(reader: PdfReader) -> list[tuple[str, int, list]]:
@@ -67,7 +68,8 @@ def contents_numbers(text: str, titles: list[str]) -> list[int | None]:
 def prove(pub, pdf: Path, label: str) -> None:
     """Raise ProofError listing everything missing or misplaced in `pdf`."""
     reader = PdfReader(pdf)
-    texts = page_texts(pdf)
+    raw = page_texts(pdf)
+    texts = [_norm(t) for t in raw]
     problems: list[Problem] = []
 
     def fail(path: str, message: str, line: int = 1) -> None:
@@ -107,7 +109,7 @@ def prove(pub, pdf: Path, label: str) -> None:
     heads = sorted({_norm(t) for t in ["Contents", "Appendix", *(p.title for p in pub.pages),
                                        *(x.title for x in [*pub.sections, *pub.categories, *hacks])]},
                    key=len, reverse=True)
-    for index, text in enumerate(texts):
+    for index, text in enumerate(raw):
         if not _has_body(text, heads):
             fail(label, f"page {index + 1} is blank.", index + 1)
     if problems:
@@ -130,8 +132,12 @@ def _prove_hack(hack, marks: dict, number: int | None, texts: list[str], fail) -
 
 
 def _has_body(text: str, heads: list[str]) -> bool:
-    """A page with nothing but its running heads and page number is blank."""
-    rest = re.sub(r"\b\d+\b", " ", text)
-    for head in heads:
-        rest = rest.replace(head, " ")
-    return bool(rest.strip())
+    """A page with nothing but its running heads (the first line) and its page number is blank."""
+    lines = [_norm(line) for line in text.splitlines() if line.strip()]
+    if lines:
+        first = lines[0]
+        for head in heads:
+            first = first.replace(head, " ")
+        if not first.strip():
+            lines = lines[1:]
+    return any(not line.isdigit() for line in lines)

@@ -37,11 +37,11 @@ def site_pages(pub, views: Views) -> list[SitePage]:
                                       {"description": h.summary, "tags": tags, "template": "hack.html"},
                                       hack=h))
     pages += [
-        SitePage("hacks/index.md", "All hacks", views.all_hacks(), {"hide": ["toc"]}),
-        SitePage("random/index.md", "Random hack", views.random(), {"hide": ["toc"]}),
-        SitePage("quotes/index.md", "Quotes", views.quotes(), {"hide": ["toc"]}),
-        SitePage("tags/index.md", "Tags", views.tags(), {}),
-        SitePage("downloads/index.md", "Downloads", views.downloads_page(), {"hide": ["toc"]}),
+        view("hacks/index.md", "All hacks", views.all_hacks(), {"hide": ["toc"]}),
+        view("random/index.md", "Random hack", views.random(), {"hide": ["toc"]}),
+        view("quotes/index.md", "Quotes", views.quotes(), {"hide": ["toc"]}),
+        view("tags/index.md", "Tags", views.tags(), {"hide": ["toc"]}),
+        view("downloads/index.md", "Downloads", views.downloads_page(), {"hide": ["toc"]}),
     ]
     if pub.templates:
         pages.append(view("templates/index.md", "Templates", views.templates_index(), {"hide": ["toc"]}))

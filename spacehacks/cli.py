@@ -73,7 +73,7 @@ def _site(root: Path, out: Path | None) -> int:
     except MkDocsException as exc:
         print(f"The site could not be built: {exc}\nThe previous site/ was left as it was.", file=sys.stderr)
         return 1
-    print(f"Built the publication into {site} in {time.perf_counter() - start:.1f} s.")
+    print(f"Done in {time.perf_counter() - start:.1f} s: the publication is in {site}.")
     return 0
 
 

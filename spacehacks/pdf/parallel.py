@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 
 from .book import BACK, FRONT, PAGES, category_id
+from ..problems import Problem
+from .proof import ProofError
 from .render import PDF_VARIANT, layout, render_whole, write
 
 # Below this many characters of text, one WeasyPrint run is quicker than splitting.
@@ -121,8 +123,12 @@ def render_parallel(book, paper: str, workers: int, log=print, slice_chars: int 
             log(f"PDF edition ({paper}): setting the contents ({draft.pages} pages) with real page numbers…")
             front = pool.apply_async(_render_slice, (paper, [FRONT], page_of)).get()
             if front.pages != draft.pages:
-                raise RuntimeError(f"the contents took {front.pages} pages with real page numbers, "
-                                   f"{draft.pages} with placeholders")
+                # Every later page number would be off by the difference: stop, plainly.
+                raise ProofError([Problem("theme/pdf/book.css", 1, (
+                    f"the PDF edition's contents took {front.pages} pages once real page numbers were "
+                    f"set, but {draft.pages} while the book was laid out, so every page number after it "
+                    "would be wrong. This is a layout problem in theme/pdf, not in your content; please "
+                    "report it with this message."))])
             overlay_pdfs = [f.get() for f in overlays]
     finally:
         _BOOK = None

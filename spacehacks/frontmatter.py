@@ -49,6 +49,16 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), None
 
 
+def entry_lines(file: Path, relpath: str) -> tuple[list[tuple[int, str]], list[Problem]]:
+    """The entries of a one-entry-per-line file (tags, fill-in fields) with their line numbers;
+    blank lines and '#' comments are skipped."""
+    text, problem = decode(file.read_bytes(), relpath)
+    if problem:
+        return [], [problem]
+    return [(n, line) for n, line in enumerate(text.split("\n"), 1)
+            if line.strip() and not line.lstrip().startswith("#")], []
+
+
 def _error_line(exc: yaml.YAMLError, last: int) -> int:
     """The file line to point an editor at. libyaml places an unclosed bracket at the closing
     '---'; the line where the bracket opened (the context) is where the fix goes."""

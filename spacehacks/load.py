@@ -8,7 +8,7 @@ import yaml
 
 from . import schema
 from .checks import check_body, check_publication
-from .frontmatter import Source, decode, read_source
+from .frontmatter import Source, decode, entry_lines, read_source
 from .kits.fillins import load_vocabulary
 from .model import Category, Hack, Page, Publication, Quote, Section, Tag, Template
 from .problems import Problem, did_you_mean, rel
@@ -97,13 +97,9 @@ def _load_tags(root: Path, problems: list[Problem]) -> dict[str, Tag]:
     if not file.exists():
         problems.append(Problem(path, 1, "the tag vocabulary file is missing."))
         return tags
-    text, problem = decode(file.read_bytes(), path)
-    if problem:
-        problems.append(problem)
-        return tags
-    for n, line in enumerate(text.split("\n"), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
+    entries, unreadable = entry_lines(file, path)
+    problems += unreadable
+    for n, line in entries:
         m = re.match(r"^([^:\s]+):\s*([^|]+?)\s*\|\s*(.+?)\s*$", line)
         if not m:
             problems.append(Problem(path, n, (

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..frontmatter import decode
+from ..frontmatter import entry_lines
 from ..problems import Problem, did_you_mean, rel
 
 FIELD = re.compile(r"\[\[([^\[\]\n]*)\]\]")
@@ -56,13 +56,8 @@ def load_vocabulary(root: Path) -> tuple[dict[str, str], list[Problem]]:
     vocab: dict[str, str] = {}
     if not file.exists():
         return vocab, []
-    text, problem = decode(file.read_bytes(), path)
-    if problem:
-        return vocab, [problem]
-    problems = []
-    for n, line in enumerate(text.split("\n"), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
+    entries, problems = entry_lines(file, path)
+    for n, line in entries:
         m = re.match(r"^(.+?):\s*(\S+)\s*$", line)
         if not m:
             problems.append(Problem(path, n, (

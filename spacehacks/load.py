@@ -33,15 +33,15 @@ def load_publication(root: Path) -> tuple[Publication, list[Problem]]:
     return pub, sorted(set(problems))
 
 
-def _read(file: Path, root: Path, fields, what: str, problems: list[Problem]) -> tuple[Source, dict]:
+def _read(file: Path, root: Path, fields, kind: str, problems: list[Problem]) -> tuple[Source, dict]:
     """Read one file; field problems do not stop its body from being checked too."""
     src = read_source(file, rel(file, root))
     if src.problems:
         problems += src.problems
         return src, {}
-    values = schema.validate(src, fields, what)
+    values = schema.validate(src, fields, f"a {kind}")
     problems += src.problems
-    problems += check_body(src.path, src.body, src.body_line, what)
+    problems += check_body(src.path, src.body, src.body_line, kind)
     return src, values
 
 
@@ -128,7 +128,7 @@ def _load_sections(root: Path, problems: list[Problem]) -> list[Section]:
             continue
         if not _slug_ok(folder, root, problems, "section folder", top_level=True):
             continue
-        src, v = _read(sfile, root, schema.SECTION, "a section", problems)
+        src, v = _read(sfile, root, schema.SECTION, "section", problems)
         if src.problems:
             continue
         section = Section(folder.name, v.get("title", folder.name), v.get("tagline", ""),
@@ -139,7 +139,7 @@ def _load_sections(root: Path, problems: list[Problem]) -> list[Section]:
             if cfile.stem == "index":
                 problems.append(Problem(rel(cfile, root), 1, "'index' cannot be a category name; rename the file."))
                 continue
-            csrc, cv = _read(cfile, root, schema.CATEGORY, "a category", problems)
+            csrc, cv = _read(cfile, root, schema.CATEGORY, "category", problems)
             if csrc.problems:
                 continue
             section.categories.append(Category(cfile.stem, cv.get("title", cfile.stem), cv.get("tagline", ""),
@@ -186,7 +186,7 @@ def _load_hacks(root: Path, pub: Publication, problems: list[Problem]) -> None:
         if file.stem == "index":
             problems.append(Problem(path, 1, "'index' cannot be a hack name; rename the file."))
             continue
-        src, v = _read(file, root, schema.HACK, "a hack", problems)
+        src, v = _read(file, root, schema.HACK, "hack", problems)
         if src.problems:
             pub.unreadable_hacks.add(file.stem)
             continue
@@ -204,7 +204,7 @@ def _load_quotes(root: Path, problems: list[Problem]) -> list[Quote]:
     for file in _markdown_files(root / "quotes"):
         if not _slug_ok(file, root, problems, "quote file"):
             continue
-        src, v = _read(file, root, schema.QUOTE, "a quote", problems)
+        src, v = _read(file, root, schema.QUOTE, "quote", problems)
         if src.problems:
             continue
         leading = len(src.body) - len(src.body.lstrip("\n"))
@@ -218,7 +218,7 @@ def _load_pages(root: Path, problems: list[Problem]) -> list[Page]:
     for file in _markdown_files(root / "content" / "pages"):
         if not _slug_ok(file, root, problems, "page file", top_level=True):
             continue
-        src, v = _read(file, root, schema.PAGE, "a page", problems)
+        src, v = _read(file, root, schema.PAGE, "page", problems)
         if src.problems:
             continue
         pages.append(Page(file.stem, v.get("title", ""), v.get("order", 0), src.body, src.path,
@@ -235,7 +235,7 @@ def _load_templates(root: Path, pub: Publication, problems: list[Problem]) -> No
     for file in _markdown_files(root / "content" / "templates"):
         if not _slug_ok(file, root, problems, "template file"):
             continue
-        src, v = _read(file, root, schema.TEMPLATE, "a template", problems)
+        src, v = _read(file, root, schema.TEMPLATE, "template", problems)
         if src.problems:
             continue
         templates.append(Template(file.stem, v.get("title", ""), v.get("kind", ""), v.get("summary", ""),

@@ -121,7 +121,19 @@ def test_file_that_is_not_utf8(repo):
 def test_empty_body(repo):
     write(repo, HACK_PATH, "---\ntitle: First hack\nsummary: S\ntags: [boundaries]\n---\n\n")
     p = only(repo)
-    assert p.line == 6 and "no text below the front matter" in p.message
+    assert p.line == 6
+    assert p.message == "this hack has no text below the front matter. Write the hack itself there."
+
+
+def test_empty_quote(repo):
+    write(repo, "quotes/one.md", "---\nattribution: Someone\n---\n\n")
+    assert only(repo).message.startswith("this quote has no text below the front matter. Write the quotation")
+
+
+def test_top_level_heading_in_a_hack_body(repo):
+    write(repo, HACK_PATH, "---\ntitle: First hack\nsummary: S\ntags: [boundaries]\n---\n\nIntro.\n\n# Steps\n")
+    p = only(repo)
+    assert p.line == 9 and "top-level '# ' heading" in p.message
 
 
 @pytest.mark.parametrize("line,words", [

@@ -223,3 +223,23 @@ def test_download_records_list_each_format_with_its_size(pub, site):
                                                  "Fillable PDF"]
     assert re.search(r"Word \(DOCX\) \d+ KB, LibreOffice \(ODT\) \d+ KB, PDF \d+ KB", report.meta)
     assert by_slug[""].url == "downloads/templates/space-hacks-templates.zip"
+
+
+def test_word_and_libreoffice_files_are_the_same_bytes_on_every_build(tmp_path):
+    import sys
+
+    from paths import ROOT
+    from spacehacks.kits.step import FIXED_TIME
+
+    script = (
+        "import hashlib, sys; from pathlib import Path\n"
+        "from spacehacks.load import load_publication\n"
+        "from spacehacks.kits.step import _render\n"
+        "pub, _ = load_publication(Path(sys.argv[1])); t = pub.templates[0]; out = Path(sys.argv[2])\n"
+        "out.mkdir(); _render(pub, t, out)\n"
+        "print(*(hashlib.sha256((out / (t.slug + s)).read_bytes()).hexdigest() for s in ('.docx', '.odt')))\n")
+    runs = [subprocess.run([sys.executable, "-c", script, str(ROOT), str(tmp_path / f"run{i}")],
+                           capture_output=True, text=True, check=True).stdout for i in range(2)]
+    assert runs[0] == runs[1]
+    for package in [*(tmp_path / "run0").glob("*.docx"), *(tmp_path / "run0").glob("*.odt")]:
+        assert {i.date_time for i in zipfile.ZipFile(package).infolist()} == {FIXED_TIME}, package.name

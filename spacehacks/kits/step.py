@@ -30,6 +30,7 @@ FORMATS = [  # (suffix, label shown to readers)
     (".md", "Markdown"),
 ]
 FILLABLE = ("-fillable.pdf", "Fillable PDF")
+FIXED_TIME = (2024, 1, 1, 0, 0, 0)    # zip entry time: the same templates give the same bytes
 
 
 @dataclass
@@ -87,17 +88,32 @@ def _render(pub, t, folder: Path) -> None:
     frame = frame_for(pub, t)
     write_docx(doc, frame, folder / f"{t.slug}.docx")
     write_odt(doc, frame, folder / f"{t.slug}.odt")
+    for package in (folder / f"{t.slug}.docx", folder / f"{t.slug}.odt"):
+        _settle_times(package)
     write_pdf(doc, frame, pub.root, folder / f"{t.slug}.pdf")
     (folder / f"{t.slug}.md").write_text(markdown_text(t, frame), encoding="utf-8")
     if t.kind == "form":
         write_pdf(doc, frame, pub.root, folder / (t.slug + FILLABLE[0]), fillable=True)
 
 
+def _settle_times(package: Path) -> None:
+    """python-docx and odfpy stamp each zip entry with the time of writing; rewrite the package
+    with a fixed time, keeping entry order and compression (ODT's 'mimetype' stays first, stored)."""
+    with zipfile.ZipFile(package) as src:
+        entries = [(info, src.read(info)) for info in src.infolist()]
+    with zipfile.ZipFile(package, "w") as out:
+        for old, data in entries:
+            info = zipfile.ZipInfo(old.filename, date_time=FIXED_TIME)
+            info.compress_type = old.compress_type
+            info.external_attr = old.external_attr
+            out.writestr(info, data)
+
+
 def _zip(folder: Path, names: list[str]) -> None:
     # Fixed timestamps and order: the same templates give the same zip, byte for byte.
     with zipfile.ZipFile(folder / ZIP_NAME, "w", zipfile.ZIP_DEFLATED) as z:
         for name in sorted(names):
-            info = zipfile.ZipInfo(f"space-hacks-templates/{name}", date_time=(2024, 1, 1, 0, 0, 0))
+            info = zipfile.ZipInfo(f"space-hacks-templates/{name}", date_time=FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             z.writestr(info, (folder / name).read_bytes())

@@ -34,15 +34,23 @@ def fingerprint(root: Path) -> str:
     digest = hashlib.sha256(sys.version.encode())
     for key in sorted(k for k in os.environ if k.startswith(ENV_PREFIXES)):
         digest.update(f"\0env\0{key}={os.environ[key]}".encode())
-    for label, base in [(name, root / name) for name in INPUTS] + [("<code>", PACKAGE)]:
+    hash_paths(digest, [root / name for name in INPUTS] + [PACKAGE])
+    return digest.hexdigest()
+
+
+def hash_paths(digest, paths) -> None:
+    """Fold files and whole folders (recursively, in a fixed order) into `digest`: every output
+    step's "has anything I am made from changed?" question goes through here."""
+    for base in paths:
+        base = Path(base)
         if not base.exists():
             continue
         for file in _files(base):
             if file.suffix == ".pyc":
                 continue
-            digest.update(f"\0{label}\0{file.relative_to(base).as_posix()}\0".encode())
+            name = file.relative_to(base).as_posix() if base.is_dir() else ""
+            digest.update(f"\0{base.name}\0{name}\0".encode())
             digest.update(hashlib.sha256(file.read_bytes()).digest())
-    return digest.hexdigest()
 
 
 class Stamp:

@@ -156,7 +156,7 @@ def test_unchanged_content_reuses_previous_pdfs(pub, site, tmp_path, caplog, mon
     hashes = {}
     for paper, name, _ in step.EDITIONS:
         (previous / name).write_bytes((site / "downloads" / name).read_bytes())
-        hashes[name] = step.source_hash(book, paper)
+        hashes[name] = step.source_hash(book, book.html(), paper)
     (previous / step.HASHES).write_text(json.dumps(hashes))
     rendered = []
     monkeypatch.setattr(step, "render_paper", lambda book, paper, target: rendered.append(paper))

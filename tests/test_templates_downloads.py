@@ -243,3 +243,15 @@ def test_word_and_libreoffice_files_are_the_same_bytes_on_every_build(tmp_path):
     assert runs[0] == runs[1]
     for package in [*(tmp_path / "run0").glob("*.docx"), *(tmp_path / "run0").glob("*.odt")]:
         assert {i.date_time for i in zipfile.ZipFile(package).infolist()} == {FIXED_TIME}, package.name
+
+
+def test_template_reuse_notices_a_change_anywhere_under_the_fonts(repo_copy):
+    from spacehacks.kits.step import _kit_fingerprint
+    from spacehacks.load import load_publication
+
+    pub, _ = load_publication(repo_copy)
+    before = _kit_fingerprint(pub)
+    extra = repo_copy / "theme" / "fonts" / "extra"
+    extra.mkdir()
+    (extra / "New.ttf").write_bytes(b"not really a font")
+    assert _kit_fingerprint(pub) != before

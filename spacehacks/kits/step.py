@@ -15,6 +15,8 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import markup
+from ..buildstamp import hash_paths
 from ..downloads import Download, human_size
 from .frame import KIND_NAMES, frame_for
 
@@ -152,16 +154,14 @@ def _previous_index(previous: Path | None) -> dict:
 
 def _kit_fingerprint(pub) -> str:
     """What every template's files depend on besides its own source: this package's code and
-    styles, the book's fonts, the publication's name and licence, and the fill-in vocabulary."""
+    styles, how Markdown is read, the writers' library versions, the book's fonts, the
+    publication's name and licence, and the fill-in vocabulary."""
+    from importlib.metadata import version
     h = hashlib.sha256()
-    here = Path(__file__).parent
-    fonts = Path(pub.root) / "theme" / "fonts"
-    for file in sorted(list(here.glob("*.py")) + list(here.glob("*.css"))
-                       + (list(fonts.iterdir()) if fonts.is_dir() else [])):
-        h.update(file.name.encode())
-        h.update(file.read_bytes())
+    hash_paths(h, [Path(__file__).parent, Path(markup.__file__), Path(pub.root) / "theme" / "fonts"])
+    libraries = {name: version(name) for name in ("python-docx", "odfpy", "weasyprint", "markdown")}
     info = {k: pub.info.get(k) for k in ("title", "publisher", "licence")}
-    h.update(json.dumps([info, pub.fill_ins], sort_keys=True, default=str).encode())
+    h.update(json.dumps([libraries, info, pub.fill_ins], sort_keys=True, default=str).encode())
     return h.hexdigest()
 
 

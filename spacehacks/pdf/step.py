@@ -10,6 +10,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from ..downloads import Download, human_size
+from ..buildstamp import hash_paths
 from .book import PDF_THEME, Book
 from .proof import prove
 
@@ -25,17 +26,14 @@ HASHES = "pdf-edition.json"  # beside the PDFs: what each was made from, to reus
 CODE = Path(__file__).resolve().parent
 
 
-def source_hash(book: Book, paper: str) -> str:
+def source_hash(book: Book, html: str, paper: str) -> str:
     """Everything the PDF is made from: the book's HTML (content and edition date), its theme,
     fonts, our rendering code and WeasyPrint's version."""
     import weasyprint
     h = hashlib.sha256()
     h.update(f"{paper}\0{weasyprint.__version__}\0".encode())
-    h.update(book.html().encode())
-    theme = [*(book.root / PDF_THEME).parent.joinpath("fonts").glob("*"), *(book.root / PDF_THEME).glob("*"),
-             *CODE.glob("*.py")]
-    for path in sorted(p for p in theme if p.is_file()):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    h.update(html.encode())
+    hash_paths(h, [book.root / PDF_THEME, (book.root / PDF_THEME).parent / "fonts", CODE])
     return h.hexdigest()
 
 
@@ -49,7 +47,8 @@ def render_paper(book: Book, paper: str, target: Path) -> None:
 def pdf_edition(pub, out: Path, previous: Path | None) -> list[Download]:
     out.mkdir(parents=True, exist_ok=True)
     book = Book(pub)
-    hashes = {paper: source_hash(book, paper) for paper, _, _ in EDITIONS}
+    html = book.html()  # the same for every paper size: rendered once for the fingerprints
+    hashes = {paper: source_hash(book, html, paper) for paper, _, _ in EDITIONS}
     old = _read_hashes(previous)
     todo = []
     for paper, name, _ in EDITIONS:

@@ -70,8 +70,14 @@ def add_commands(sub) -> None:
 
 def run(args) -> int:
     file = Path(args.root) / GUIDE
-    text = file.read_text(encoding="utf-8")
-    if is_current(text):
+    try:
+        text = file.read_text(encoding="utf-8")
+        current = is_current(text)
+    except (OSError, ValueError) as exc:
+        print(f"Cannot update {GUIDE}: {exc}. Restore the file (and its marker lines) from git.",
+              file=sys.stderr)
+        return 1
+    if current:
         print(f"{GUIDE} is up to date with spacehacks/schema.py.")
         return 0
     if args.check:

@@ -12,8 +12,8 @@ from .frontmatter import Source, decode, entry_lines, read_source
 from .kits.fillins import load_vocabulary
 from .model import Category, Hack, Page, Publication, Quote, Section, Tag, Template
 from .problems import Problem, did_you_mean, rel
+from .slugs import SLUG, slugify
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Top-level web addresses the site itself uses; a section or page may not take them.
 RESERVED = {"hacks", "random", "quotes", "tags", "downloads", "templates", "search", "assets",
             "index", "404", "feed", "sitemap"}
@@ -56,12 +56,8 @@ def _slug_ok(file: Path, root: Path, problems: list[Problem], what: str, top_lev
     problems.append(Problem(rel(file, root), 1, (
         f"the {what} name '{file.stem}' becomes part of a web address, so it may only use "
         "lowercase letters, digits and single hyphens. Rename the file, for example to "
-        f"'{_suggest_slug(file.stem)}{file.suffix}'.")))
+        f"'{slugify(file.stem)}{file.suffix}'.")))
     return False
-
-
-def _suggest_slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "untitled"
 
 
 def _markdown_files(folder: Path) -> list[Path]:

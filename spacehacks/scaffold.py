@@ -9,7 +9,6 @@ import datetime as dt
 import json
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 import jinja2
@@ -20,28 +19,14 @@ from .checks import normalise
 from .frontmatter import parse_source
 from .load import load_publication
 from .problems import did_you_mean, rel
+from .slugs import SLUG, slugify
 
 ARCHETYPES = Path("archetypes")   # relative to the publication root
 PLACEHOLDER_SUMMARY = "Write one sentence saying what the reader gets from this hack."
-MAX_SLUG = 60
 
 
 class ScaffoldError(Exception):
     """A plain-words reason the file was not created."""
-
-
-def slugify(text: str, max_len: int = MAX_SLUG) -> str:
-    """A file name from a title: 'Don't rush the café' -> 'dont-rush-the-cafe'."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    folded = re.sub(r"['’]", "", folded.lower())
-    words = re.findall(r"[a-z0-9]+", folded)
-    slug = ""
-    for word in words:   # whole words only, so a long title never ends mid-word
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > max_len and slug:
-            break
-        slug = candidate
-    return slug[:max_len] or "untitled"
 
 
 def _yaml_scalar(value) -> str:
@@ -98,7 +83,7 @@ def new_hack(root: Path, title: str, section: str, category: str, summary: str |
     pub, _ = load_publication(root)   # a problem elsewhere must not stop an editor starting a hack
     sec = _pick(section, {s.slug: s for s in pub.sections}, "section")
     cat = _pick(category, {c.slug: c for c in sec.categories}, "category", f" of '{sec.slug}'")
-    slug = slug or slugify(title)
+    slug = _valid_slug(slug) if slug else slugify(title)
     existing = {p.stem: p for p in (root / "hacks").rglob("*.md")}
     if slug in existing:
         raise ScaffoldError(f"a hack with the file name '{slug}.md' already exists "
@@ -115,6 +100,14 @@ def new_hack(root: Path, title: str, section: str, category: str, summary: str |
     text = _render(root, "hack.md", title=title, summary=summary or PLACEHOLDER_SUMMARY, tags=tags,
                    today=(today or dt.date.today()).isoformat())
     return _write(root, root / "hacks" / sec.slug / cat.slug / f"{slug}.md", text, schema.HACK, "a hack")
+
+
+def _valid_slug(slug: str) -> str:
+    """A --slug given by hand must be a file name the checks accept, in the folder it is for."""
+    if not SLUG.match(slug) or slug == "index":
+        raise ScaffoldError(f"'{slug}' cannot be a file name: use lowercase letters, digits and single "
+                            f"hyphens, like '{slugify(slug)}' (and not 'index').")
+    return slug
 
 
 def quote_slug(text: str, attribution: str | None) -> str:
@@ -134,7 +127,7 @@ def new_quote(root: Path, text: str, attribution: str | None = None, source: str
     for q in pub.quotes:
         if normalise(q.text) == normalise(text):
             raise ScaffoldError(f"this quote is already in {q.path}; nothing was changed.")
-    slug = slug or quote_slug(text, attribution)
+    slug = _valid_slug(slug) if slug else quote_slug(text, attribution)
     body = _render(root, "quote.md", text=text, attribution=attribution, source=source)
     return _write(root, root / "quotes" / f"{slug}.md", body, schema.QUOTE, "a quote")
 

@@ -79,3 +79,18 @@ def test_command_line_creates_then_refuses(repo_copy):
     check = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(repo_copy), "check"],
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
+
+
+@pytest.mark.parametrize("slug", ["../escape", "My Hack", "index"])
+def test_a_hand_given_slug_must_be_a_valid_file_name(repo_copy, slug):
+    with pytest.raises(ScaffoldError, match="cannot be a file name"):
+        new_hack(repo_copy, "A new hack", "preventing-escalation", "community-building", slug=slug)
+    assert not (repo_copy / "hacks" / "escape.md").exists()
+
+
+def test_docs_command_explains_a_missing_guide_without_a_traceback(tmp_path):
+    from paths import ROOT
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(tmp_path), "docs"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Cannot update CONTRIBUTING.md" in result.stderr and "Traceback" not in result.stderr

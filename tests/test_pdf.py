@@ -194,11 +194,14 @@ def test_proof_fails_plainly_when_a_hack_vanishes(pub, tmp_path, monkeypatch):
 
 
 def test_templates_appendix_follows_the_publication(pub, pdfs, monkeypatch):
-    templates = list(getattr(pub, "templates", None) or [])
+    templates = pub.templates
     text = " ".join(subprocess.run(["pdftotext", str(pdfs["space-hacks.pdf"]), "-"], capture_output=True,
                                    text=True, check=True).stdout.split())
     assert ("Appendix: policy and protocol templates" in text) == bool(templates)
     for t in templates:
         assert t.title in text and f"downloads/templates/{t.slug}.docx" in text
+    # Every file the templates step publishes is named, the forms' fillable PDFs included.
+    fillable = [t for t in templates if t.kind == "form"]
+    assert fillable and all(f"downloads/templates/{t.slug}-fillable.pdf" in text for t in fillable)
     monkeypatch.setattr(pub, "templates", [], raising=False)
     assert "Appendix" not in Book(pub).html()

@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 from .. import markup
+from ..kits.step import FOLDER, formats_for
 from ..views import count_line
 
 PDF_THEME = Path("theme") / "pdf"   # relative to the publication root
@@ -89,7 +90,7 @@ class Book:
         self.pub = pub
         self.root = Path(root or pub.root).resolve()
         self.edition = edition(self.root)
-        self.templates = list(getattr(pub, "templates", None) or [])
+        self.templates = list(pub.templates)
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(self.root / PDF_THEME), autoescape=True,
                                       trim_blocks=True, lstrip_blocks=True)
         md = lambda text, depth=1: jinja2.filters.Markup(shift_headings(markup.render(text or ""), depth))
@@ -102,7 +103,7 @@ class Book:
         self.env.globals.update(
             count_line=count_line, category_id=category_id, interlude=lambda c: quotes.get(category_id(c)),
             section_number=lambda s: sections[s.slug],
-            template_formats=lambda t: getattr(t, "formats", None) or ("docx", "odt", "pdf", "md"))
+            template_files=lambda t: [f"downloads/{FOLDER}/{t.slug}{suffix}" for suffix, _ in formats_for(t)])
 
     @property
     def base_url(self) -> str:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
 
 from . import markup
 from .kits import fillins

@@ -63,26 +63,6 @@ class Document:
     summary: str
     blocks: list
 
-    def fill_ins(self) -> list[FillIn]:
-        """Every fill-in field in reading order, repeats included."""
-        return [r.fill_in for r in iter_runs(self.blocks) if r.fill_in]
-
-
-def iter_runs(blocks):
-    for b in blocks:
-        if isinstance(b, (Heading, Paragraph)):
-            yield from b.runs
-        elif isinstance(b, ListBlock):
-            for item in b.items:
-                yield from item.runs
-                yield from iter_runs(item.children)
-        elif isinstance(b, Table):
-            for cell in b.header:
-                yield from cell
-            for row in b.rows:
-                for cell in row:
-                    yield from cell
-
 
 def parse(template, vocab: dict[str, str]) -> Document:
     html = markup.render(template.body)

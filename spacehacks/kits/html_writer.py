@@ -19,13 +19,6 @@ def body_html(doc: Document, mode: str = "preview", top: int = 2) -> Markup:
     return Markup(_Html(mode, top).blocks(doc.blocks))
 
 
-def form_field_names(doc: Document) -> list[str]:
-    """The names the fillable PDF gives its fields, in order (text boxes and checkboxes)."""
-    writer = _Html("form")
-    writer.blocks(doc.blocks)
-    return writer.names
-
-
 class _Html:
     def __init__(self, mode: str, top: int = 2):
         self.mode = mode

@@ -39,7 +39,7 @@ FIXED_TIME = (2024, 1, 1, 0, 0, 0)    # zip entry time: the same templates give 
 class TemplateDownload(Download):
     """A Download that also knows which template it is and each of its files."""
     slug: str = ""
-    files: list[dict] = field(default_factory=list)  # {"label", "url", "size", "bytes"}
+    files: list[dict] = field(default_factory=list)  # {"label", "url", "size"}
 
 
 def formats_for(template) -> list[tuple[str, str]]:
@@ -125,8 +125,7 @@ def _records(pub, folder: Path) -> list[Download]:
     records: list[Download] = []
     for t in pub.templates:
         files = [{"label": label, "url": f"downloads/{FOLDER}/{t.slug}{suffix}",
-                  "size": human_size(folder / f"{t.slug}{suffix}"),
-                  "bytes": (folder / f"{t.slug}{suffix}").stat().st_size}
+                  "size": human_size(folder / f"{t.slug}{suffix}")}
                  for suffix, label in formats_for(t)]
         records.append(TemplateDownload(
             title=t.title, url=t.url, summary=t.summary, group="templates",

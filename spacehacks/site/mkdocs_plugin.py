@@ -55,6 +55,7 @@ class SpaceHacksPlugin(BasePlugin):
         for ext in markup.EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
+                config.mdx_configs.setdefault(ext, markup.EXTENSION_CONFIGS.get(ext, {}))
         return config
 
     def on_files(self, files, config):

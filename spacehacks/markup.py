@@ -10,8 +10,15 @@ EXTENSIONS = ["tables", "def_list", "attr_list", "admonition", "sane_lists", "fe
 EXTENSION_CONFIGS = {"toc": {"permalink": False}}
 
 
+_parser: markdown.Markdown | None = None
+
+
 def render(text: str) -> str:
-    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS).convert(text)
+    # One parser, reset between texts: building it costs more than converting a short hack.
+    global _parser
+    if _parser is None:
+        _parser = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    return _parser.reset().convert(text)
 
 
 def render_inline(text: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 KIND_NAMES = {"policy": "Policy", "protocol": "Protocol", "form": "Form"}
+MAKE_IT_YOURS = ("This is a first draft to make your own. {fields} Change anything else that does "
+                 "not fit, and write the final version together with participants and staff.")
 
 
 @dataclass
@@ -21,11 +23,8 @@ def frame_for(pub, template) -> Frame:
     title = info.get("title", "Space Hacks")
     publisher = info.get("publisher", "")
     licence = info.get("licence", "")
-    preamble = [
-        "This is a first draft to make your own. The highlighted words are fill-in "
-        "fields: replace each one with your program's details. Change anything else that does not "
-        "fit, and write the final version together with participants and staff.",
-    ]
+    preamble = [MAKE_IT_YOURS.format(
+        fields="The highlighted words are fill-in fields: replace each one with your program's details.")]
     colophon = (f"{KIND_NAMES.get(template.kind, 'Template')} template from {title}"
                 + (f" by {publisher}" if publisher else "")
                 + (f". Shared under {licence}." if licence else "."))

@@ -2,13 +2,12 @@
 and fill-in fields left in their [[Label]] form so they stay easy to find and replace."""
 from __future__ import annotations
 
-from .frame import Frame
+from .frame import MAKE_IT_YOURS, Frame
 
 
 def markdown_text(template, frame: Frame) -> str:
-    note = ("This is a first draft to make your own. Words in double square brackets, like "
-            "[[Organization name]], are fill-in fields: replace each one, brackets included, with "
-            "your program's details. Change anything else that does not fit, and write the final "
-            "version together with participants and staff.")
+    note = MAKE_IT_YOURS.format(fields=(
+        "Words in double square brackets, like [[Organization name]], are fill-in fields: replace "
+        "each one, brackets included, with your program's details."))
     return (f"# {template.title}\n\n*{template.summary}*\n\n> {note}\n\n"
             f"{template.body.strip()}\n\n---\n\n{frame.colophon}\n")

@@ -8,28 +8,14 @@ STAMP  := $(VENV)/.installed
 .PHONY: site test check serve bench clean docs tools-site tools-test
 .DEFAULT_GOAL := site
 
-# Debian tools the build and the tests call (command:package). Installed on first use when
-# missing and we may (root with apt-get, as on this project's machines); otherwise a plain request.
-SITE_TOOLS := pdftotext:poppler-utils
-TEST_TOOLS := $(SITE_TOOLS) chromium:chromium npm:npm
-define need
-	@missing=""; for pair in $(1); do command -v "$${pair%%:*}" >/dev/null || missing="$$missing $${pair#*:}"; done; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian packages:$$missing"; \
-	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
-	  else \
-	    echo "Please install these packages first:$$missing (e.g. sudo apt-get install$$missing)"; exit 1; \
-	  fi; \
-	fi
-endef
-
+# Debian packages the build and the tests need (commands and libraries alike) are listed in
+# tools/debian-packages.txt; tools/debian-packages.sh installs the missing ones when it may (root
+# with apt-get, as on this project's machines and a fresh Debian 12), otherwise names them.
 tools-site:
-	$(call need,$(SITE_TOOLS))
+	@sh tools/debian-packages.sh site
 
 tools-test:
-	$(call need,$(TEST_TOOLS))
+	@sh tools/debian-packages.sh test
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)

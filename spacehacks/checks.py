@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 from . import markup
-from .kits import fillins
+from . import fillins
 from .problems import Problem, did_you_mean
 
 MAX_TAGS = 4

@@ -1,8 +1,39 @@
-"""Files the publication offers for download (PDF editions, templates), as the site lists them."""
+"""Files the publication offers for download (PDF editions, templates): their published names,
+which are a stable public interface (organizations link to them), and the records the site lists.
+Every output that writes or links one of these files takes its name from here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+
+# The PDF editions: (paper, file name under downloads/, title).
+EDITIONS = [
+    ("letter", "space-hacks.pdf", "Space Hacks, the PDF edition (US Letter)"),
+    ("a4", "space-hacks-a4.pdf", "Space Hacks, the PDF edition (A4)"),
+]
+
+# The templates, under downloads/templates/: each in every format, forms also as a fillable PDF.
+FOLDER = "templates"
+ZIP_NAME = "space-hacks-templates.zip"
+INDEX_NAME = "templates.json"       # what each file was made from, to reuse it next build
+FORMATS = [  # (suffix, label shown to readers)
+    (".docx", "Word (DOCX)"),
+    (".odt", "LibreOffice (ODT)"),
+    (".pdf", "PDF"),
+    (".md", "Markdown"),
+]
+FILLABLE = ("-fillable.pdf", "Fillable PDF")
+
+
+def formats_for(template) -> list[tuple[str, str]]:
+    """(suffix, label) of every file published for one template."""
+    return FORMATS + ([FILLABLE] if template.kind == "form" else [])
+
+
+def template_urls(template) -> list[str]:
+    """Every file of one template, as addresses relative to the site root."""
+    return [f"downloads/{FOLDER}/{template.slug}{suffix}" for suffix, _ in formats_for(template)]
 
 
 @dataclass

@@ -9,7 +9,7 @@ import yaml
 from . import schema
 from .checks import check_body, check_publication
 from .frontmatter import Source, decode, entry_lines, read_source
-from .kits.fillins import load_vocabulary
+from .fillins import load_vocabulary
 from .model import Category, Hack, Page, Publication, Quote, Section, Tag, Template
 from .problems import Problem, did_you_mean, rel
 from .slugs import SLUG, slugify

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 
@@ -148,8 +149,14 @@ class Publication:
         """Hacks with an `updated:` date, newest first (the home page list and the feed)."""
         return sorted((h for h in self.hacks if h.updated), key=lambda h: (-h.updated.toordinal(), h.title.casefold()))
 
+    @cached_property
+    def by_slug(self) -> dict[str, Hack]:
+        """Every hack by file name. Built on first use: outputs read the model only once loading
+        has finished, and nothing changes it after that."""
+        return {h.slug: h for h in self.hacks}
+
     def hack(self, slug: str) -> Hack:
-        return next(h for h in self.hacks if h.slug == slug)
+        return self.by_slug[slug]
 
     def template(self, slug: str) -> Template:
         return next(t for t in self.templates if t.slug == slug)

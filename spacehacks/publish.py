@@ -6,7 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .kits.step import build_templates
+from .templates.step import build_templates
 from .buildstamp import Stamp
 from .load import load_publication
 from .pdf.step import pdf_edition

@@ -11,19 +11,11 @@ import zlib
 from functools import cached_property
 from pathlib import Path
 
-import jinja2
-
-from . import markup
+from .layouts import environment
+from .template_document import parse
+from .template_html import body_html
 
 VIEWS_DIR = Path("theme") / "views"  # relative to the publication root
-
-
-def count_line(n: int, where: str) -> str:
-    if n == 0:
-        return f"There are no hacks in this {where} yet."
-    if n == 1:
-        return f"There is 1 hack in this {where}."
-    return f"There are {n} hacks in this {where}."
 
 
 def stable_pick(items: list, key: str, k: int = 1) -> list:
@@ -51,14 +43,9 @@ class Views:
     def __init__(self, pub, downloads: list[dict] | None = None):
         self.pub = pub
         self.downloads = downloads or []
-        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(pub.root) / VIEWS_DIR), autoescape=True,
-                                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-        self.env.filters["md"] = lambda s: jinja2.filters.Markup(markup.render(s or ""))
-        self.env.filters["md_inline"] = lambda s: jinja2.filters.Markup(markup.render_inline(s or ""))
-        self.env.globals["count_line"] = count_line
+        self.env = environment(Path(pub.root) / VIEWS_DIR, keep_trailing_newline=True)
         # Looked up on every hack page: computed once, so a build stays linear in the hack count.
         self.featured = pub.featured
-        self.by_slug = {h.slug: h for h in pub.hacks}
         self.position = {h.slug: i for c in pub.categories for i, h in enumerate(c.hacks)}
 
     def _render(self, template: str, url: str, **ctx) -> str:
@@ -101,7 +88,7 @@ class Views:
         return self._render("hack_footer.html", hack.url, hack=hack,
                             previous=hacks[i - 1] if i > 0 else None,
                             next=hacks[i + 1] if i + 1 < len(hacks) else None,
-                            related=[self.by_slug[s] for s in hack.related],
+                            related=[self.pub.by_slug[s] for s in hack.related],
                             featured=stable_pick(others, hack.slug, 2))
 
     def all_hacks(self) -> str:
@@ -129,10 +116,8 @@ class Views:
         return self._render("templates.html", "templates/")
 
     def template_page(self, template) -> str:
-        from .kits.document import parse
-        from .kits.html_writer import body_html
         # The hacks that name this template first, then the ones its own front matter relates.
-        known = {h.slug: h for h in self.pub.hacks}
+        known = self.pub.by_slug
         hacks = template.hacks + [known[s] for s in template.related
                                   if s in known and known[s] not in template.hacks]
         return self._render("template.html", template.url, t=template, hacks=hacks,

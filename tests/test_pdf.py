@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from spacehacks.downloads import EDITIONS
 from spacehacks.pdf import step
 from spacehacks.pdf.book import Book, edition
 from spacehacks.pdf.proof import ProofError, outline_tree, prove
@@ -154,7 +155,7 @@ def test_unchanged_content_reuses_previous_pdfs(pub, site, tmp_path, caplog, mon
     previous.mkdir()
     book = Book(pub)
     hashes = {}
-    for paper, name, _ in step.EDITIONS:
+    for paper, name, _ in EDITIONS:
         (previous / name).write_bytes((site / "downloads" / name).read_bytes())
         hashes[name] = step.source_hash(book, book.html(), paper)
     (previous / step.HASHES).write_text(json.dumps(hashes))

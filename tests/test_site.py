@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from spacehacks.site.lazy_search import FULL_INDEX
-from spacehacks.views import count_line
+from spacehacks.phrases import count_line
 
 
 class Page(HTMLParser):

@@ -7,7 +7,7 @@ import sys
 from paths import ROOT
 from minirepo import minimal, only, problems, write
 
-from spacehacks.kits.fillins import FillIn, split
+from spacehacks.fillins import FillIn, split
 
 VOCAB = "# fields\nOrganization name: text\nDate adopted: date\nWhat happened: long\n"
 TEMPLATE = """\

@@ -17,8 +17,8 @@ from odf import text as odf_text
 from odf.opendocument import load as load_odt
 from pypdf import PdfReader
 
-from spacehacks.kits import step
-from spacehacks.kits.pdf_writer import font_faces
+from spacehacks.templates import step
+from spacehacks.templates.pdf_writer import font_faces
 
 TEN = {"community-member-agreement", "participant-grievance-procedure",
        "incident-and-complaint-response-protocol", "incident-report-form", "temporary-restriction-notice",
@@ -27,7 +27,7 @@ TEN = {"community-member-agreement", "participant-grievance-procedure",
 
 
 class Source:
-    """What a template's Markdown source says, read with plain patterns (not the kits parser),
+    """What a template's Markdown source says, read with plain patterns (not the template parser),
     so the tests would notice if the parser and the writers agreed on something wrong."""
 
     def __init__(self, template):
@@ -229,12 +229,12 @@ def test_word_and_libreoffice_files_are_the_same_bytes_on_every_build(tmp_path):
     import sys
 
     from paths import ROOT
-    from spacehacks.kits.step import FIXED_TIME
+    from spacehacks.templates.step import FIXED_TIME
 
     script = (
         "import hashlib, sys; from pathlib import Path\n"
         "from spacehacks.load import load_publication\n"
-        "from spacehacks.kits.step import _render\n"
+        "from spacehacks.templates.step import _render\n"
         "pub, _ = load_publication(Path(sys.argv[1])); t = pub.templates[0]; out = Path(sys.argv[2])\n"
         "out.mkdir(); _render(pub, t, out)\n"
         "print(*(hashlib.sha256((out / (t.slug + s)).read_bytes()).hexdigest() for s in ('.docx', '.odt')))\n")
@@ -246,7 +246,7 @@ def test_word_and_libreoffice_files_are_the_same_bytes_on_every_build(tmp_path):
 
 
 def test_template_reuse_notices_a_change_anywhere_under_the_fonts(repo_copy):
-    from spacehacks.kits.step import _kit_fingerprint
+    from spacehacks.templates.step import _kit_fingerprint
     from spacehacks.load import load_publication
 
     pub, _ = load_publication(repo_copy)

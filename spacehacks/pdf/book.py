@@ -8,11 +8,11 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
+from markupsafe import Markup
 
 from .. import markup
-from ..kits.step import FOLDER, formats_for
-from ..views import count_line
+from ..downloads import template_urls
+from ..layouts import environment
 
 PDF_THEME = Path("theme") / "pdf"   # relative to the publication root
 PAPERS = {"letter": "letter", "a4": "A4"}
@@ -91,19 +91,16 @@ class Book:
         self.root = Path(root or pub.root).resolve()
         self.edition = edition(self.root)
         self.templates = list(pub.templates)
-        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(self.root / PDF_THEME), autoescape=True,
-                                      trim_blocks=True, lstrip_blocks=True)
-        md = lambda text, depth=1: jinja2.filters.Markup(shift_headings(markup.render(text or ""), depth))
-        self.env.filters["md"] = md
-        self.env.filters["md_inline"] = lambda s: jinja2.filters.Markup(markup.render_inline(s or ""))
-        by_slug = {h.slug: h for h in pub.hacks}
-        self.env.filters["lookup"] = by_slug.get
+        self.env = environment(self.root / PDF_THEME)
+        # The book is one document: a body's headings nest under its title, at `depth`.
+        self.env.filters["md"] = lambda text, depth=1: Markup(shift_headings(markup.render(text or ""), depth))
+        self.env.filters["lookup"] = pub.by_slug.get
         quotes = interludes(pub)
         sections = {s.slug: n for n, s in enumerate(pub.sections, 1)}
         self.env.globals.update(
-            count_line=count_line, category_id=category_id, interlude=lambda c: quotes.get(category_id(c)),
+            category_id=category_id, interlude=lambda c: quotes.get(category_id(c)),
             section_number=lambda s: sections[s.slug],
-            template_files=lambda t: [f"downloads/{FOLDER}/{t.slug}{suffix}" for suffix, _ in formats_for(t)])
+            template_files=template_urls)
 
     @property
     def base_url(self) -> str:

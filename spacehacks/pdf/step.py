@@ -9,18 +9,13 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
-from ..downloads import Download, human_size
+from ..downloads import EDITIONS, Download, human_size
 from ..buildstamp import hash_paths
 from .book import PDF_THEME, Book
 from .proof import prove
 
 log = logging.getLogger("spacehacks")
 
-# Stable public paths: organizations link to these.
-EDITIONS = [
-    ("letter", "space-hacks.pdf", "Space Hacks, the PDF edition (US Letter)"),
-    ("a4", "space-hacks-a4.pdf", "Space Hacks, the PDF edition (A4)"),
-]
 LABELS = {"letter": "US Letter", "a4": "A4"}
 HASHES = "pdf-edition.json"  # beside the PDFs: what each was made from, to reuse it next build
 CODE = Path(__file__).resolve().parent

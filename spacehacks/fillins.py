@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..frontmatter import entry_lines
-from ..problems import Problem, did_you_mean, rel
+from .frontmatter import entry_lines
+from .problems import Problem, did_you_mean, rel
 
 FIELD = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ,'’/()&-]*[A-Za-z0-9)]$|^[A-Za-z0-9]$")

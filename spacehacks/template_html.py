@@ -11,7 +11,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from .document import Document, Heading, ListBlock, Paragraph, Run, Table
+from .template_document import Document, Heading, ListBlock, Paragraph, Run, Table
 
 
 def body_html(doc: Document, mode: str = "preview", top: int = 2) -> Markup:

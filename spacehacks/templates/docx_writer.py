@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from .document import Document, Heading, ListBlock, Paragraph, Run, Table
+from ..template_document import Document, Heading, ListBlock, Paragraph, Run, Table
 from .frame import Frame
 
 CHECKBOX = "\u2610"  # ☐

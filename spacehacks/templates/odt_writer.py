@@ -12,7 +12,7 @@ from odf.style import (ListLevelProperties, ParagraphProperties, Style, TableCel
 from odf.text import (H, LineBreak, List, ListItem, ListLevelStyleBullet, ListLevelStyleNumber,
                       ListStyle, P, Span, TextInput)
 
-from .document import Document, Heading, ListBlock, Paragraph, Run, Table
+from ..template_document import Document, Heading, ListBlock, Paragraph, Run, Table
 from .frame import Frame
 
 CHECKBOX = "\u2610"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import lxml.html
 
-from .. import markup
+from . import markup
 from .fillins import FillIn, split
 
 

@@ -17,21 +17,11 @@ from pathlib import Path
 
 from .. import markup
 from ..buildstamp import hash_paths
-from ..downloads import Download, human_size
+from ..downloads import FILLABLE, FOLDER, INDEX_NAME, ZIP_NAME, Download, formats_for, human_size
 from .frame import KIND_NAMES, frame_for
 
 log = logging.getLogger("spacehacks")
 
-FOLDER = "templates"                  # under downloads/; a stable public address
-ZIP_NAME = "space-hacks-templates.zip"
-INDEX_NAME = "templates.json"
-FORMATS = [  # (suffix, label shown to readers)
-    (".docx", "Word (DOCX)"),
-    (".odt", "LibreOffice (ODT)"),
-    (".pdf", "PDF"),
-    (".md", "Markdown"),
-]
-FILLABLE = ("-fillable.pdf", "Fillable PDF")
 FIXED_TIME = (2024, 1, 1, 0, 0, 0)    # zip entry time: the same templates give the same bytes
 
 
@@ -40,10 +30,6 @@ class TemplateDownload(Download):
     """A Download that also knows which template it is and each of its files."""
     slug: str = ""
     files: list[dict] = field(default_factory=list)  # {"label", "url", "size"}
-
-
-def formats_for(template) -> list[tuple[str, str]]:
-    return FORMATS + ([FILLABLE] if template.kind == "form" else [])
 
 
 def build_templates(pub, out: Path, previous: Path | None) -> list[Download]:
@@ -80,7 +66,7 @@ def build_templates(pub, out: Path, previous: Path | None) -> list[Download]:
 
 
 def _render(pub, t, folder: Path) -> None:
-    from .document import parse
+    from ..template_document import parse
     from .docx_writer import write_docx
     from .markdown_writer import markdown_text
     from .odt_writer import write_odt

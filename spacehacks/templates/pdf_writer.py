@@ -5,9 +5,9 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from .document import Document
+from ..template_document import Document
 from .frame import KIND_NAMES, Frame
-from .html_writer import body_html
+from ..template_html import body_html
 
 CSS = Path(__file__).with_name("pdf.css")
 FONTS = Path("theme") / "fonts"   # the book's fonts, relative to the publication root

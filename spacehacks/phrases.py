@@ -1,0 +1,11 @@
+"""Sentences every output prints the same way (the site, the PDF edition, the templates)."""
+from __future__ import annotations
+
+
+def count_line(n: int, where: str) -> str:
+    """ "There are N hacks in this section", as section and category pages state their size."""
+    if n == 0:
+        return f"There are no hacks in this {where} yet."
+    if n == 1:
+        return f"There is 1 hack in this {where}."
+    return f"There are {n} hacks in this {where}."

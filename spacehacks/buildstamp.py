@@ -12,9 +12,11 @@ import os
 import sys
 from pathlib import Path
 
+from .sources import CONTENT_DIRS, SETTINGS, THEME_DIR
+
 PACKAGE = Path(__file__).resolve().parent
 # Relative to the repository root; a folder counts with everything in it.
-INPUTS = ("content", "hacks", "quotes", "theme", "mkdocs.yml", "requirements.txt", "pyproject.toml")
+INPUTS = (*CONTENT_DIRS, THEME_DIR, *SETTINGS)
 SKIP_DIRS = {"__pycache__", ".pytest_cache", "node_modules"}
 ENV_PREFIXES = ("SPACEHACKS_", "SOURCE_DATE_EPOCH")
 

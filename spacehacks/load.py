@@ -13,10 +13,8 @@ from .fillins import load_vocabulary
 from .model import Category, Hack, Page, Publication, Quote, Section, Tag, Template
 from .problems import Problem, did_you_mean, rel
 from .slugs import SLUG, slugify
+from .sources import RESERVED
 
-# Top-level web addresses the site itself uses; a section or page may not take them.
-RESERVED = {"hacks", "random", "quotes", "tags", "downloads", "templates", "search", "assets",
-            "index", "404", "feed", "sitemap"}
 
 
 def load_publication(root: Path) -> tuple[Publication, list[Problem]]:

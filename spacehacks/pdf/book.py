@@ -13,11 +13,10 @@ from markupsafe import Markup
 from .. import markup
 from ..downloads import template_urls
 from ..layouts import environment
+from ..sources import CONTENT_DIRS, THEME_DIR
 
 PDF_THEME = Path("theme") / "pdf"   # relative to the publication root
 PAPERS = {"letter": "letter", "a4": "A4"}
-# The folders whose last commit dates the edition: the book changes only when these do.
-CONTENT_DIRS = ("content", "hacks", "quotes", "theme")
 # Parts of the book besides the categories: cover, colophon and contents; the pages outside the
 # sections (introduction, method, …); the appendix.
 FRONT, PAGES, BACK = "front", "pages", "back"
@@ -55,7 +54,7 @@ def edition(root: Path) -> Edition:
                                   check=True).stdout.strip()
         except (OSError, subprocess.CalledProcessError):
             return ""
-    stamp = git("log", "-1", "--format=%ct %h", "--", *CONTENT_DIRS).split()
+    stamp = git("log", "-1", "--format=%ct %h", "--", *CONTENT_DIRS, THEME_DIR).split()
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or (stamp[0] if stamp else "0")
     version = stamp[1] if len(stamp) > 1 else "unversioned"
     return Edition(version, dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc))

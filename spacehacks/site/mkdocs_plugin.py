@@ -14,6 +14,7 @@ from mkdocs.structure.files import File
 from .. import feed, markup
 from ..load import load_publication
 from ..problems import format_problems
+from ..sources import CONTENT_DIRS, THEME_DIR
 from ..views import Views
 from .lazy_search import split_search_index
 from .minify import minify_own_assets
@@ -109,7 +110,7 @@ class SpaceHacksPlugin(BasePlugin):
         root = self._root(config)
         # Every file the generated views read; the theme (its views included) is watched here too
         # because MkDocs only watches a custom_dir when asked to.
-        for folder in ("hacks", "quotes", "content", "theme"):
+        for folder in (*CONTENT_DIRS, THEME_DIR):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from ..sources import VIEW_PAGES, ViewPage
 from ..views import Views
 
 
@@ -36,18 +37,15 @@ def site_pages(pub, views: Views) -> list[SitePage]:
                 pages.append(SitePage(f"{s.slug}/{c.slug}/{h.slug}.md", h.title, h.body,
                                       {"description": h.summary, "tags": tags, "template": "hack.html"},
                                       hack=h))
-    pages += [
-        view("hacks/index.md", "All hacks", views.all_hacks(), {"hide": ["toc"]}),
-        view("random/index.md", "Random hack", views.random(), {"hide": ["toc"]}),
-        view("quotes/index.md", "Quotes", views.quotes(), {"hide": ["toc"]}),
-        view("tags/index.md", "Tags", views.tags(), {"hide": ["toc"]}),
-        view("downloads/index.md", "Downloads", views.downloads_page(), {"hide": ["toc"]}),
-    ]
-    if pub.templates:
-        pages.append(view("templates/index.md", "Templates", views.templates_index(), {"hide": ["toc"]}))
-        pages += [view(f"templates/{t.slug}/index.md", t.title, views.template_page(t), {"description": t.summary})
-                  for t in pub.templates]
+    for v in view_pages(pub):
+        pages.append(view(f"{v.slug}/index.md", v.title, getattr(views, v.view)(), {"hide": ["toc"]}))
+    pages += [view(f"templates/{t.slug}/index.md", t.title, views.template_page(t), {"description": t.summary})
+              for t in pub.templates]
     return pages
+
+
+def view_pages(pub) -> list[ViewPage]:
+    return [v for v in VIEW_PAGES if pub.templates or not v.needs_templates]
 
 
 def nav(pub) -> list:
@@ -59,11 +57,7 @@ def nav(pub) -> list:
     for s in pub.sections:
         out.append({s.title: [f"{s.slug}/index.md"] + [{c.title: f"{s.slug}/{c.slug}/index.md"}
                                                        for c in s.categories]})
-    out += [{"All hacks": "hacks/index.md"}, {"Random hack": "random/index.md"},
-            {"Quotes": "quotes/index.md"}, {"Tags": "tags/index.md"}, {"Downloads": "downloads/index.md"}]
-    if pub.templates:
-        out.append({"Templates": "templates/index.md"})
-    return out
+    return out + [{v.title: f"{v.slug}/index.md"} for v in view_pages(pub)]
 
 
 def manifest(pub) -> str:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from minirepo import HACK, write
 
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT
+
 
 
 def run(*args, root):

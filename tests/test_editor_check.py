@@ -10,7 +10,8 @@ from pathlib import Path
 from spacehacks.problems import Problem
 from spacehacks.publish import check
 
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT
+
 ANNOTATION = re.compile(r"^::error file=(?P<file>[^,:]+),line=(?P<line>\d+)::(?P<message>.+)$")
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 from spacehacks import editor_docs, schema
 
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT
+
 GUIDE = ROOT / "CONTRIBUTING.md"
 
 

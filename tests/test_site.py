@@ -12,6 +12,8 @@ import pytest
 from spacehacks.site.lazy_search import FULL_INDEX
 from spacehacks.phrases import count_line
 
+from paths import ROOT
+
 
 class Page(HTMLParser):
     """Collects what the tests look at: links, resources, text, elements with classes."""
@@ -144,7 +146,7 @@ def test_nothing_is_loaded_from_another_origin(site):
 def test_material_never_asks_github_for_repository_facts():
     # Material's bundle calls api.github.com only when repo_url is set; keep it unset.
     import yaml
-    config = yaml.safe_load((Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text())
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
     assert "repo_url" not in config
 
 

@@ -22,13 +22,13 @@ class Hack:
     body: str
     path: str
     body_line: int
+    section: Section = field(repr=False)
+    category: Category = field(repr=False)
     featured: bool = False
     tags: list[str] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
     templates: list[str] = field(default_factory=list)
     updated: dt.date | None = None
-    section: "Section" = field(default=None, repr=False)
-    category: "Category" = field(default=None, repr=False)
     key_lines: dict[str, int] = field(default_factory=dict, repr=False)
 
     @property
@@ -37,14 +37,19 @@ class Hack:
 
 
 @dataclass
-class Category:
+class Grouping:
+    """What a section and a category both are: a titled, ordered text that groups hacks."""
     slug: str
     title: str
     tagline: str
     order: int
     intro: str
     path: str
-    section: "Section" = field(default=None, repr=False)
+
+
+@dataclass
+class Category(Grouping):
+    section: Section = field(repr=False)
     hacks: list[Hack] = field(default_factory=list)
     body_line: int = 1
 
@@ -54,13 +59,7 @@ class Category:
 
 
 @dataclass
-class Section:
-    slug: str
-    title: str
-    tagline: str
-    order: int
-    intro: str
-    path: str
+class Section(Grouping):
     categories: list[Category] = field(default_factory=list)
     body_line: int = 1
 

@@ -20,10 +20,13 @@ from pypdf import PdfReader
 from spacehacks.templates import step
 from spacehacks.templates.pdf_writer import font_faces
 
-TEN = {"community-member-agreement", "participant-grievance-procedure",
-       "incident-and-complaint-response-protocol", "incident-report-form", "temporary-restriction-notice",
-       "menu-of-restorative-consequences", "post-incident-debrief", "overdose-and-medical-emergency-protocol",
-       "needle-stick-and-post-exposure-protocol", "policy-creation-checklist"}
+SIXTEEN = {"community-member-agreement", "participant-grievance-procedure",
+           "incident-and-complaint-response-protocol", "incident-report-form", "temporary-restriction-notice",
+           "menu-of-restorative-consequences", "post-incident-debrief", "overdose-and-medical-emergency-protocol",
+           "needle-stick-and-post-exposure-protocol", "policy-creation-checklist",
+           "staff-and-outreach-safety-plan", "bathroom-check-in-protocol-and-log", "police-at-the-site-protocol",
+           "confidentiality-and-release-of-information-consent", "crisis-and-suicide-safety-plan",
+           "return-agreement-after-a-restriction"}
 
 
 class Source:
@@ -65,8 +68,8 @@ def sources(pub):
     return {t.slug: Source(t) for t in pub.templates}
 
 
-def test_the_ten_templates_ship_with_every_format(pub, folder):
-    assert {t.slug for t in pub.templates} >= TEN
+def test_the_sixteen_templates_ship_with_every_format(pub, folder):
+    assert {t.slug for t in pub.templates} >= SIXTEEN
     for t in pub.templates:
         for suffix, _ in step.formats_for(t):
             f = folder / f"{t.slug}{suffix}"

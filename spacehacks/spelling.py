@@ -97,9 +97,8 @@ class Speller:
 
     def _check(self, word: str) -> bool:
         plain = word.replace("’", "'")
-        if plain.endswith(("'s", "'S")):
-            plain = plain[:-2]
-        stem = plain[:-1] if plain.endswith("s") else plain
+        plain = plain.removesuffix("'s").removesuffix("'S")
+        stem = plain.removesuffix("s")
         if len(plain) <= 1 or (stem.isupper() and len(stem) > 1):
             return True   # single letters and acronyms (HIV, PEP, STAMP, EMTs)
         if plain in self.extra_exact or plain.lower() in self.extra:
@@ -151,10 +150,20 @@ def _cache_key(words_text: str) -> str:
     return digest.hexdigest()
 
 
+class DictionaryMissing(Exception):
+    """pyenchant, the Enchant library or the en_US dictionary is not installed."""
+
+
 @lru_cache(maxsize=1)
 def _dictionary():
-    import enchant   # here, so a machine without it still loads everything else
-    return enchant.Dict(LANGUAGE)
+    try:
+        import enchant  # here, so a run whose words are all known never loads it
+    except (ImportError, OSError) as exc:   # pyenchant, or the C library it loads, is missing
+        raise DictionaryMissing(str(exc)) from exc
+    try:
+        return enchant.Dict(LANGUAGE)
+    except enchant.errors.Error as exc:
+        raise DictionaryMissing(str(exc)) from exc
 
 
 def readable_lines(text: str) -> list[tuple[int, str]]:
@@ -210,7 +219,7 @@ def check_publication(pub) -> list[Problem]:
                 text, _ = decode(file.read_bytes(), name)
                 if text is not None:
                     problems += speller.check_lines(name, _yaml_lines(text, tags))
-    except Exception as exc:   # Enchant raises its own errors for a missing library or dictionary
+    except DictionaryMissing as exc:
         return [Problem(WORDS.as_posix(), 1, (
             f"the spelling could not be checked: the US English dictionary is not installed ({exc}). "
             "Run `make check`, which installs pyenchant and the Debian packages libenchant-2-2 and "

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from minirepo import HACK, minimal, only, problems, write
+
 from spacehacks.load import load_publication
 from spacehacks.passages import Expander, Passage
 
@@ -155,8 +155,8 @@ def test_a_passage_reaches_every_output(tmp_path):
     import subprocess
 
     import docx
-
     from paths import ROOT
+
     from spacehacks.publish import publish
 
     root = minimal(tmp_path / "repo")

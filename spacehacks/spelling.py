@@ -52,8 +52,11 @@ class Speller:
         words_text = self._read_words()
         self.extra, self.extra_exact = _project_words(words_text)
         self.cache_key = _cache_key(words_text)
-        self._known: dict[str, bool] = dict.fromkeys(self._load_cache(), True)
-        self._cached = len(self._known)
+        known, clean = self._load_cache()
+        self._known: dict[str, bool] = dict.fromkeys(known, True)
+        # File path -> hash of a text found to have no problems: an unchanged file is not read again.
+        self.clean: dict[str, str] = clean
+        self._cached = (len(self._known), dict(clean))
 
     @property
     def dictionary(self):
@@ -68,27 +71,42 @@ class Speller:
             self.problems.append(problem)
         return text or ""
 
-    def _load_cache(self) -> list[str]:
+    def _load_cache(self) -> tuple[list[str], dict[str, str]]:
         try:
             data = json.loads((self.root / CACHE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return []
+            return [], {}
         if not isinstance(data, dict) or data.get("key") != self.cache_key:
-            return []
-        return [w for w in data.get("known", []) if isinstance(w, str)]
+            return [], {}
+        known = [w for w in data.get("known", []) if isinstance(w, str)]
+        clean = data.get("clean", {})
+        return known, {k: v for k, v in clean.items() if isinstance(v, str)} if isinstance(clean, dict) else {}
 
     def save_cache(self) -> None:
         known = sorted(w for w, ok in self._known.items() if ok)
-        if len(known) == self._cached:
+        if (len(known), self.clean) == self._cached:
             return
         file = self.root / CACHE
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
             tmp = file.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"key": self.cache_key, "known": known}), encoding="utf-8")
+            tmp.write_text(json.dumps({"key": self.cache_key, "known": known, "clean": self.clean}),
+                           encoding="utf-8")
             tmp.replace(file)
         except OSError:
             pass   # a read-only checkout still checks, only without the speed-up
+
+    def check_file(self, path: str, text: str, lines) -> list[Problem]:
+        """Problems in one file's text; `lines(text)` gives the (line, text) pairs to check."""
+        digest = hashlib.sha1(text.encode()).hexdigest()
+        if self.clean.get(path) == digest:
+            return []
+        found = self.check_lines(path, lines(text))
+        if found:
+            self.clean.pop(path, None)
+        else:
+            self.clean[path] = digest
+        return found
 
     def known(self, word: str) -> bool:
         if word not in self._known:
@@ -212,13 +230,13 @@ def check_publication(pub) -> list[Problem]:
         for path in dict.fromkeys(files):
             text, _ = decode((root / path).read_bytes(), path)
             if text is not None:
-                problems += speller.check_lines(path, readable_lines(text))
+                problems += speller.check_file(path, text, readable_lines)
         for name, tags in (("content/tags.yml", True), ("content/publication.yml", False)):
             file = root / name
             if file.exists():
                 text, _ = decode(file.read_bytes(), name)
                 if text is not None:
-                    problems += speller.check_lines(name, _yaml_lines(text, tags))
+                    problems += speller.check_file(name, text, lambda t, tags=tags: _yaml_lines(t, tags))
     except DictionaryMissing as exc:
         return [Problem(WORDS.as_posix(), 1, (
             f"the spelling could not be checked: the US English dictionary is not installed ({exc}). "

@@ -105,3 +105,11 @@ def test_a_missing_dictionary_is_a_plain_message(repo, monkeypatch):
     finally:
         spelling._dictionary.cache_clear()
     assert p.path == "content/words.txt" and "hunspell-en-us" in p.message and "language" in p.message
+
+
+def test_a_file_edited_after_a_clean_run_is_checked_again(repo):
+    write(repo, HACK_PATH, hack("Ordinary words only.\n"))
+    assert problems(repo) == []
+    write(repo, HACK_PATH, hack("Ordinary words only, in every colour.\n"))
+    assert only(repo).message.startswith("'colour'")
+    assert only(repo).message.startswith("'colour'")   # a file with a problem is never remembered as clean

@@ -19,7 +19,7 @@ from .problems import Problem, rel
 WORDS = Path("content") / "words.txt"
 LANGUAGE = "en_US"
 # Words already found correct, kept between runs (`make check` runs on every save); ignored by git.
-CACHE = Path(".site-cache") / "spelling.json"
+CACHE = Path(".cache") / "spelling.json"
 DICTIONARY_FILES = (Path("/usr/share/hunspell/en_US.dic"), Path("/usr/share/hunspell/en_US.aff"))
 # Front matter fields whose text readers see; every other field is a name, a date or a list.
 READ_FIELDS = ("title", "summary", "tagline", "subtitle", "description", "publisher")

@@ -29,7 +29,7 @@ site: tools-site $(STAMP)
 docs: $(STAMP)
 	$(PY) build.py docs
 
-check: $(STAMP)
+check: tools-site $(STAMP)
 	$(PY) build.py check
 
 serve: $(STAMP)

@@ -104,7 +104,8 @@ def _check_templates(pub) -> list[Problem]:
             out.append(Problem(t.path, line("title", 1), (
                 f"the title '{t.title}' is already used by {titles[key].path}; give one a more specific title.")))
         titles.setdefault(key, t)
-        out += fillins.scan(t.path, t.body, t.body_line, pub.fill_ins)
+        from .passages import without_markers  # here, not at the top: passages reuses check_body
+        out += fillins.scan(t.path, without_markers(t.body), t.body_line, pub.fill_ins)
     return out
 
 

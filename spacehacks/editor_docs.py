@@ -22,6 +22,7 @@ KINDS = (
     ("A category", "content/sections/&lt;section&gt;/&lt;category&gt;.md", "CATEGORY"),
     ("A page", "content/pages/&lt;name&gt;.md", "PAGE"),
     ("A template", "content/templates/&lt;name&gt;.md", "TEMPLATE"),
+    ("A passage", "content/passages/&lt;name&gt;.md (the shared text goes below the front matter)", "PASSAGE"),
 )
 
 

@@ -82,7 +82,7 @@ def parse_source(text: str, relpath: str) -> Source:
     if not lines or lines[0].strip() != "---":
         return Source(relpath, {}, {}, text, 1, [Problem(relpath, 1, (
             "the file must start with front matter: a line '---', the fields, then another "
-            "line '---'. Copy the top of a neighbouring file to see the shape."))])
+            "line '---'. Copy the top of a neighboring file to see the shape."))])
     try:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
     except StopIteration:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from . import schema
+from . import passages, schema, spelling
 from .checks import check_body, check_publication
 from .frontmatter import Source, decode, entry_lines, read_source
 from .fillins import load_vocabulary
@@ -28,6 +28,9 @@ def load_publication(root: Path) -> tuple[Publication, list[Problem]]:
     pub.pages = _load_pages(root, problems)
     _load_templates(root, pub, problems)
     problems += check_publication(pub)
+    # After the checks above, which read each file's own lines; outputs then read the expanded text.
+    problems += passages.expand_publication(pub)
+    problems += spelling.check_publication(pub)
     return pub, sorted(set(problems))
 
 

@@ -59,6 +59,12 @@ TEMPLATE = (
     Field("related", "list", False, "Hacks that explain when and how to use it, by file name without '.md'.",
           "[investigating-fairly]"),
 )
+PASSAGE = (
+    Field("title", "line", True, "What the passage is, for editors: readers only ever see its body, where it is "
+          "included.", "Calling emergency medical services"),
+    Field("summary", "line", False, "One sentence on when to include it.",
+          "Include in every hack where someone may need an ambulance."),
+)
 
 KIND_NAMES = {"text": "text", "line": "a single line of text", "bool": "true or false",
               "int": "a whole number", "date": "a date written YYYY-MM-DD", "list": "a list"}

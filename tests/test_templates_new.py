@@ -18,9 +18,9 @@ from odf.opendocument import load as load_odt
 from pypdf import PdfReader
 from test_content import words
 
-from spacehacks.kits import step
-from spacehacks.kits.fillins import FillIn
-from spacehacks.kits.frame import MAKE_IT_YOURS
+from spacehacks.templates import step
+from spacehacks.fillins import FillIn
+from spacehacks.templates.frame import MAKE_IT_YOURS
 from spacehacks.model import Publication, Template
 
 # The download tests' fixtures, shared rather than written again.

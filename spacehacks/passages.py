@@ -1,0 +1,178 @@
+"""Shared passages: text written once in content/passages/<name>.md and included by name.
+
+A line on its own `{{ passage: call-ems }}` in a hack, page, section, category, template or another
+passage is replaced by that passage's body. Expansion happens once, on the model, so the site, both
+PDF editions, the template downloads and search all read the same words. Every expanded line keeps
+the file and line it came from, so a problem found in the expanded text points at the passage's own
+file, not at the file that included it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema
+from .checks import check_body
+from .frontmatter import read_source
+from .fillins import FIELD
+from .problems import Problem, did_you_mean, rel
+from .slugs import SLUG
+
+FOLDER = Path("content") / "passages"
+MARKER = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*passage\s*:\s*(?P<name>[^{}\n]*?)\s*\}\}\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass
+class Passage:
+    name: str
+    title: str
+    body: str
+    path: str
+    body_line: int
+
+
+@dataclass
+class Expansion:
+    """Expanded text and, for each of its lines, the (file, line) it was written on."""
+    text: str
+    origins: list[tuple[str, int]] = field(default_factory=list)
+
+    def locate(self, offset: int) -> tuple[str, int]:
+        return self.origins[min(offset, len(self.origins) - 1)]
+
+
+def markers(body: str) -> list[tuple[int, str, str]]:
+    """(line offset, indent, name) of each include marker outside fenced code."""
+    found, fence = [], None
+    for offset, line in enumerate(body.split("\n")):
+        opened = _FENCE.match(line)
+        if opened:
+            fence = opened.group(1) if fence is None else (None if opened.group(1) == fence else fence)
+            continue
+        m = None if fence else MARKER.match(line)
+        if m:
+            found.append((offset, m.group("indent"), m.group("name")))
+    return found
+
+
+def without_markers(body: str) -> str:
+    """The body with include lines blanked, for checks that would misread the braces."""
+    lines = body.split("\n")
+    for offset, _, _ in markers(body):
+        lines[offset] = ""
+    return "\n".join(lines)
+
+
+def load_passages(root: Path) -> tuple[dict[str, Passage], list[Problem]]:
+    folder = Path(root) / FOLDER
+    passages: dict[str, Passage] = {}
+    problems: list[Problem] = []
+    for file in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        path = rel(file, Path(root))
+        if not SLUG.match(file.stem):
+            problems.append(Problem(path, 1, (
+                f"the passage name '{file.stem}' is what editors type to include it, so it may only use "
+                "lowercase letters, digits and single hyphens. Rename the file.")))
+            continue
+        src = read_source(file, path)
+        if src.problems:   # unreadable: its name still counts, so each include is not reported too
+            problems += src.problems
+            passages[file.stem] = Passage(file.stem, "", "", path, src.body_line)
+            continue
+        values = schema.validate(src, schema.PASSAGE, "a passage")
+        problems += src.problems + check_body(src.path, src.body, src.body_line, "passage")
+        for offset, line in enumerate(src.body.split("\n")):
+            if FIELD.search(line):
+                problems.append(Problem(path, src.body_line + offset, (
+                    "a passage cannot hold a fill-in field: hacks and pages include passages too, "
+                    "and readers would see the brackets. Keep fill-in fields in the template itself.")))
+        passages[file.stem] = Passage(file.stem, values.get("title", ""), src.body, path, src.body_line)
+    return passages, problems
+
+
+class Expander:
+    """Expands include markers against one set of passages, noting which passages are used."""
+
+    def __init__(self, passages: dict[str, Passage]):
+        self.passages = passages
+        self.used: set[str] = set()
+        self.problems: list[Problem] = []
+
+    def expand(self, body: str, path: str, body_line: int, _stack: tuple[str, ...] = ()) -> Expansion:
+        lines = body.split("\n")
+        found = {offset: (indent, name) for offset, indent, name in markers(body)}
+        out = Expansion("")
+        text: list[str] = []
+        for offset, line in enumerate(lines):
+            where = (path, body_line + offset)
+            if offset not in found:
+                text.append(line)
+                out.origins.append(where)
+                continue
+            indent, name = found[offset]
+            inner = self._include(name, where, _stack)
+            if inner is None:
+                text.append(line)
+                out.origins.append(where)
+                continue
+            inner_lines = inner.text.strip("\n").split("\n")
+            lead = len(inner.text) - len(inner.text.lstrip("\n"))
+            lead_lines = inner.text[:lead].count("\n")
+            for i, inner_line in enumerate(inner_lines):
+                text.append(f"{indent}{inner_line}" if inner_line else "")
+                out.origins.append(inner.locate(lead_lines + i))
+        out.text = "\n".join(text)
+        return out
+
+    def _include(self, name: str, where: tuple[str, int], stack: tuple[str, ...]) -> Expansion | None:
+        path, line = where
+        passage = self.passages.get(name)
+        if passage is None:
+            self.problems.append(Problem(path, line, (
+                f"'{{{{ passage: {name} }}}}' names a passage that does not exist."
+                f"{did_you_mean(name, self.passages)} Passages are the files in {FOLDER.as_posix()}/; "
+                "use one's file name without '.md'.")))
+            return None
+        if name in stack:
+            chain = " → ".join((*stack[stack.index(name):], name))
+            self.problems.append(Problem(path, line, (
+                f"this include makes a loop ({chain}): a passage cannot include itself, directly or "
+                "through another passage. Remove one of the includes.")))
+            return None
+        self.used.add(name)
+        return self.expand(passage.body, passage.path, passage.body_line, (*stack, name))
+
+
+def expand_publication(pub) -> list[Problem]:
+    """Replace include markers in every body of `pub` with the passages' text.
+
+    Run after the other checks, which read each file's own lines; the problems returned are the
+    passages' own, unknown names, loops, unused passages, and problems the expanded hack text has
+    that a passage brought in (reported at the passage's line).
+    """
+    passages, problems = load_passages(pub.root)
+    expander = Expander(passages)
+    for p in passages.values():   # loops are reported even in a passage nobody uses yet
+        expander.expand(p.body, p.path, p.body_line, (p.name,))
+    expander.used.clear()
+    kinds = ([(h, "body", "hack") for h in pub.hacks] + [(p, "body", "page") for p in pub.pages]
+             + [(s, "intro", "section") for s in pub.sections] + [(c, "intro", "category") for c in pub.categories]
+             + [(t, "body", "template") for t in pub.templates])
+    for item, attr, kind in kinds:
+        body = getattr(item, attr)
+        if not markers(body):
+            continue
+        expansion = expander.expand(body, item.path, item.body_line)
+        setattr(item, attr, expansion.text)
+        for p in check_body(item.path, expansion.text, item.body_line, kind):
+            path, line = expansion.locate(p.line - item.body_line)
+            problems.append(Problem(path, line, p.message))
+    problems += expander.problems
+    for name in sorted(set(passages) - expander.used):
+        p = passages[name]
+        problems.append(Problem(p.path, 1, (
+            f"the passage '{name}' is not included anywhere. Include it with a line "
+            f"'{{{{ passage: {name} }}}}' in a hack, page or template, or delete the file.")))
+    return problems

@@ -9,20 +9,21 @@ from spacehacks import markup
 from spacehacks.frontmatter import read_source
 from spacehacks.passages import without_markers
 
-# Real counts from the publication outline where it gives them; a category with a real count
-# of 2 or more must have at least 2 hacks here, every other at least 1.
-REAL_COUNT_ONE = {"trauma-sensitive-spaces"}
+# The publication covers what practitioners need (issue 12): at least this many hacks in all, and
+# at least this many in every category. Floors, not counts: editors add hacks freely.
+MIN_HACKS = 90
+MIN_PER_CATEGORY = 3
 
 
 def words(text: str) -> int:
     return len(re.findall(r"[A-Za-z0-9’']+", text))
 
 
-def test_at_least_45_hacks_covering_every_category(pub):
-    assert len(pub.hacks) >= 45
+def test_enough_hacks_in_every_category(pub):
+    assert len(pub.hacks) >= MIN_HACKS
     assert len(pub.sections) == 4
-    for c in pub.categories:
-        assert len(c.hacks) >= (1 if c.slug in REAL_COUNT_ONE else 2), c.path
+    thin = [f"{c.path} ({len(c.hacks)})" for c in pub.categories if len(c.hacks) < MIN_PER_CATEGORY]
+    assert thin == [], f"categories with fewer than {MIN_PER_CATEGORY} hacks: {thin}"
 
 
 def test_every_outline_category_is_present(pub):
@@ -99,3 +100,31 @@ def test_resources_link_out_per_section(pub):
     assert len(links) >= 12
     for s in pub.sections:
         assert f"## {s.title}" in body, s.title
+
+
+# The three places issue 12 names, each of which once had its own, disagreeing copy of the steps.
+OVERDOSE_STEPS_USED_BY = [
+    "hacks/de-escalation-in-the-moment/specific-escalated-events/naloxone-overdose-response-keeping-services-open.md",
+    "hacks/preventing-escalation/organizational-boundaries-and-policy/overdose-and-medical-emergency-protocol.md",
+    "content/templates/overdose-and-medical-emergency-protocol.md",
+]
+
+
+def test_the_emergency_steps_are_written_once_in_their_passages(pub):
+    root = pub.root
+    for path in OVERDOSE_STEPS_USED_BY:
+        assert re.search(r"(?m)^\s*\{\{\s*passage:\s*overdose-response\s*\}\}\s*$",
+                         (root / path).read_text(encoding="utf-8")), path
+    # No line of a passage's steps (8 words or more) is written out anywhere else.
+    def lines(text: str) -> set[str]:
+        return {" ".join(re.sub(r"[*_`>#-]|^\s*\d+\.", " ", line).split()).casefold()
+                for line in text.split("\n") if len(line.split()) >= 8}
+    passages = {p: lines(read_source(p, p.name).body) for p in sorted((root / "content" / "passages").glob("*.md"))}
+    assert passages
+    others = [p for folder in ("hacks", "content") for p in sorted((root / folder).rglob("*.md"))
+              if "passages" not in p.parts]
+    for other in others:
+        text = lines(other.read_text(encoding="utf-8"))
+        for passage, own in passages.items():
+            copied = own & text
+            assert not copied, f"{other.relative_to(root)} repeats {passage.name}: {sorted(copied)[:2]}"

@@ -13,7 +13,7 @@ from .fillins import load_vocabulary
 from .model import Category, Hack, Page, Publication, Quote, Section, Tag, Template
 from .problems import Problem, did_you_mean, rel
 from .slugs import SLUG, slugify
-from .sources import RESERVED
+from .sources import RESERVED, translation_language
 
 
 
@@ -62,7 +62,9 @@ def _slug_ok(file: Path, root: Path, problems: list[Problem], what: str, top_lev
 
 
 def _markdown_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.md") if p.is_file()) if folder.is_dir() else []
+    """The source files of one folder (translations beside them are read as translations)."""
+    return sorted(p for p in folder.glob("*.md")
+                  if p.is_file() and translation_language(p) is None) if folder.is_dir() else []
 
 
 def _load_info(root: Path, problems: list[Problem]) -> dict:
@@ -156,7 +158,7 @@ def _load_hacks(root: Path, pub: Publication, problems: list[Problem]) -> None:
             continue
         path = rel(file, root)
         parts = file.relative_to(base).parts
-        if file.suffix != ".md":
+        if file.suffix != ".md" or translation_language(file) is not None:
             continue
         if len(parts) != 3:
             problems.append(Problem(path, 1, (

@@ -18,6 +18,7 @@ from .frontmatter import read_source
 from .fillins import FIELD
 from .problems import Problem, did_you_mean, rel
 from .slugs import SLUG
+from .sources import translation_language
 
 FOLDER = Path("content") / "passages"
 MARKER = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*passage\s*:\s*(?P<name>[^{}\n]*?)\s*\}\}\s*$")
@@ -69,7 +70,7 @@ def load_passages(root: Path) -> tuple[dict[str, Passage], list[Problem]]:
     folder = Path(root) / FOLDER
     passages: dict[str, Passage] = {}
     problems: list[Problem] = []
-    for file in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+    for file in sorted(p for p in folder.glob("*.md") if translation_language(p) is None) if folder.is_dir() else []:
         path = rel(file, Path(root))
         if not SLUG.match(file.stem):
             problems.append(Problem(path, 1, (

@@ -6,6 +6,18 @@ files off the site's own addresses takes these names from here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+# The languages translations are written in. A translation lives beside its source, named with
+# the language before the extension: hacks/…/<slug>.es.md translates hacks/…/<slug>.md.
+TRANSLATION_LANGUAGES = ("es",)
+
+
+def translation_language(path: Path) -> str | None:
+    """The language a file translates into, or None for a source file."""
+    stem, dot, language = path.stem.rpartition(".")
+    return language if dot and stem and language in TRANSLATION_LANGUAGES else None
+
 
 # Folders editors write in: hacks, quotes, and everything else (sections, pages, templates, media).
 CONTENT_DIRS = ("content", "hacks", "quotes")

@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .layouts import environment
+from .shared_fields import grouped
 from .template_document import parse
 from .template_html import body_html
 
@@ -111,6 +112,11 @@ class Views:
     def template_files(self, template) -> list[dict]:
         """Each downloadable file of a template (label, url, size), as the output step listed them."""
         return next((d.files for d in self.downloads if getattr(d, "slug", None) == template.slug), [])
+
+    @cached_property
+    def fill_groups(self) -> list:
+        """The shared fill-in fields the templates page's form asks for, by group."""
+        return grouped(self.pub)
 
     def templates_index(self) -> str:
         return self._render("templates.html", "templates/")

@@ -8,6 +8,11 @@
 var PREFIX = "spacehacks-";
 var CACHE = PREFIX + "v1";
 var CORE = ["./", "hacks/", "random/", "hacks.json", "search/search_index.json", "assets/search-worker.js"];
+/* What the templates page's form loads only when it is used: saved whenever that page is, so the
+   form works offline after one visit (the template files are saved as the form reads them). */
+var FILL_PAGE = "templates/";
+var FILL = ["assets/fill-start.js", "assets/fill-templates.js", "assets/fill-templates.css",
+  "assets/vendor/fflate.min.js", "downloads/templates/fields.json"];
 var ASSET = /(?:href|src)="([^"]+\.(?:css|js|png|svg|ico|webmanifest))"|"search":\s*"([^"]+)"/g;
 
 function scoped(path) { return new URL(path, self.registration.scope).href; }
@@ -103,6 +108,11 @@ self.addEventListener("fetch", function (event) {
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
     event.respondWith(networkFirst(request, offlinePage));
+    if (url.href.split("#")[0].replace(/index\.html$/, "") === scoped(FILL_PAGE)) {
+      event.waitUntil(caches.open(CACHE).then(function (cache) {
+        return cache.addAll(FILL.map(scoped));
+      }).catch(function () {}));
+    }
   } else if (/\.(json|xml)$/.test(url.pathname)) {
     event.respondWith(networkFirst(request));
   } else {

@@ -18,6 +18,7 @@ from pathlib import Path
 from .. import markup
 from ..buildstamp import hash_paths
 from ..downloads import FILLABLE, FOLDER, INDEX_NAME, ZIP_NAME, Download, formats_for, human_size
+from .fill_data import write_fill_data
 from .frame import KIND_NAMES, frame_for
 
 log = logging.getLogger("spacehacks")
@@ -61,6 +62,7 @@ def build_templates(pub, out: Path, previous: Path | None) -> list[Download]:
         })
     _zip(folder, [f["name"] for e in index["templates"] for f in e["files"]])
     (folder / INDEX_NAME).write_text(json.dumps(index, indent=1, ensure_ascii=False), encoding="utf-8")
+    write_fill_data(pub, folder)
     log.info("Templates: %d rendered, %d unchanged and reused.", made, reused)
     return _records(pub, folder)
 

@@ -8,8 +8,12 @@ field (an incident's date, a participant's name) stays blank for the person usin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .fillins import FIELD, FillIn
+
+if TYPE_CHECKING:
+    from .model import Publication
 
 # (group, heading) in the order the form shows them.
 GROUPS = (
@@ -75,7 +79,7 @@ def labels_in(text: str) -> list[str]:
     return list(dict.fromkeys(m.group(1) for m in FIELD.finditer(text)))
 
 
-def shared_fields(pub) -> list[SharedField]:
+def shared_fields(pub: Publication) -> list[SharedField]:
     """The shared fields some template uses, grouped as GROUPS orders them."""
     used: dict[str, list[str]] = {}
     for t in pub.templates:
@@ -87,7 +91,7 @@ def shared_fields(pub) -> list[SharedField]:
     return sorted(found, key=lambda f: order.index(f.group))
 
 
-def grouped(pub) -> list[tuple[str, str, list[SharedField]]]:
+def grouped(pub: Publication) -> list[tuple[str, str, list[SharedField]]]:
     """(group, heading, fields) for each group that has a field in use."""
     fields = shared_fields(pub)
     return [(g, heading, [f for f in fields if f.group == g]) for g, heading in GROUPS

@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .layouts import environment
-from .shared_fields import grouped
+from .shared_fields import SharedField, grouped
 from .template_document import parse
 from .template_html import body_html
 
@@ -114,7 +114,7 @@ class Views:
         return next((d.files for d in self.downloads if getattr(d, "slug", None) == template.slug), [])
 
     @cached_property
-    def fill_groups(self) -> list:
+    def fill_groups(self) -> list[tuple[str, str, list[SharedField]]]:
         """The shared fill-in fields the templates page's form asks for, by group."""
         return grouped(self.pub)
 

@@ -12,10 +12,14 @@ from __future__ import annotations
 import base64
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..downloads import FILLABLE, formats_for
 from ..fillins import KINDS
 from ..shared_fields import GROUPS, labels_in, shared_fields
+
+if TYPE_CHECKING:
+    from ..model import Publication
 
 FIELDS_NAME = "fields.json"
 DISK_SCRIPT = "fill-data.js"
@@ -25,7 +29,7 @@ FORMAT_NAMES = {".docx": "docx", ".odt": "odt", ".md": "markdown", ".pdf": "pdf"
 FILLED = ("docx", "odt", "markdown")
 
 
-def description(pub, folder: Path) -> dict:
+def description(pub: Publication, folder: Path) -> dict[str, Any]:
     groups = [{"id": g, "title": title} for g, title in GROUPS]
     fields = [{"label": f.label, "name": f.name, "kind": f.kind, "kind_description": KINDS.get(f.kind, ""),
                "group": f.group, "description": f.hint, "example": f.example, "templates": list(f.templates)}
@@ -40,7 +44,7 @@ def description(pub, folder: Path) -> dict:
             "templates": templates}
 
 
-def write_fill_data(pub, folder: Path) -> None:
+def write_fill_data(pub: Publication, folder: Path) -> None:
     """fields.json and fill-data.js in the templates' download folder."""
     data = description(pub, folder)
     (folder / FIELDS_NAME).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -13,13 +13,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from browsing import PHONE, Reader
 from docx import Document as open_docx
 from lxml import etree
 from odf import teletype
 from odf.opendocument import load as open_odt
 from odf.text import Span, TextInput
-
-from browsing import PHONE, Reader
 
 pytestmark = pytest.mark.browser
 
@@ -160,8 +159,9 @@ def _check_markdown(name: str, original: bytes, filled: bytes, values: dict[str,
 CHECKS = {".docx": _check_docx, ".odt": _check_odt, ".md": _check_markdown}
 
 
-def _check_zip(name: str, data: bytes, site: Path, values: dict[str, str], formats=(".docx", ".odt", ".md"),
-               slugs=None) -> dict[str, bytes]:
+def _check_zip(name: str, data: bytes, site: Path, values: dict[str, str],
+               formats: tuple[str, ...] = (".docx", ".odt", ".md"),
+               slugs: set[str] | None = None) -> dict[str, bytes]:
     folder = site / "downloads" / "templates"
     z = zipfile.ZipFile(io.BytesIO(data))
     base = name.removesuffix(".zip")
@@ -183,13 +183,13 @@ def _check_zip(name: str, data: bytes, site: Path, values: dict[str, str], forma
 
 
 @pytest.fixture
-def templates_page(open_reader, base_url):
+def templates_page(open_reader, base_url) -> Reader:
     reader = open_reader("desktop")
     reader.page.goto(base_url + "templates/")
     return reader
 
 
-def test_filled_templates_keep_every_value_as_text_and_change_nothing_else(templates_page, site, tmp_path):
+def test_filled_templates_keep_every_value_as_text_and_change_nothing_else(templates_page, site, tmp_path) -> None:
     reader, page = templates_page, templates_page.page
     page.wait_for_load_state("networkidle")
     # The zip library and the filling code wait until the form is used.
@@ -232,14 +232,14 @@ def _convert_with_libreoffice(files: dict[str, bytes], tmp_path: Path) -> None:
         result = subprocess.run(
             [soffice, f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}", "--headless",
              "--convert-to", "pdf", "--outdir", str(out), *map(str, sources)],
-            capture_output=True, text=True, timeout=600, env={**os.environ, "HOME": str(tmp_path)})
+            check=False, capture_output=True, text=True, timeout=600, env={**os.environ, "HOME": str(tmp_path)})
         assert result.returncode == 0, result.stderr
         for s in sources:
             pdf = out / (s.stem + ".pdf")
             assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), (s.name, result.stdout, result.stderr)
 
 
-def test_the_details_are_kept_forgotten_exported_and_imported(templates_page, browser, base_url, tmp_path):
+def test_the_details_are_kept_forgotten_exported_and_imported(templates_page, browser, base_url, tmp_path) -> None:
     page = templates_page.page
     values = {"Organization name": "Northside Outreach", "Emergency number": "911"}
     _fill(page, values)
@@ -266,7 +266,7 @@ def test_the_details_are_kept_forgotten_exported_and_imported(templates_page, br
         other.context.close()
 
 
-def test_without_javascript_the_page_offers_every_template_and_says_what_the_form_needs(open_reader, base_url, pub):
+def test_without_javascript_the_page_offers_every_template_and_says_what_the_form_needs(open_reader, base_url, pub) -> None:
     page = open_reader("phone", javascript=False).page
     page.goto(base_url + "templates/")
     assert page.locator(".sh-autofill form").is_hidden()
@@ -275,7 +275,7 @@ def test_without_javascript_the_page_offers_every_template_and_says_what_the_for
         assert page.locator(f"a[href$='downloads/templates/{t.slug}.docx']").count() == 1
 
 
-def test_no_other_page_loads_the_form(open_reader, base_url, pub):
+def test_no_other_page_loads_the_form(open_reader, base_url, pub) -> None:
     reader = open_reader("phone")
     for path in ("", pub.hacks[0].url, "downloads/", pub.templates[0].url):
         reader.page.goto(base_url + path)
@@ -283,7 +283,7 @@ def test_no_other_page_loads_the_form(open_reader, base_url, pub):
     assert not [u for u in reader.requests if "fill-" in u or "fflate" in u or "fields.json" in u]
 
 
-def test_filling_works_opened_from_disk(browser, site):
+def test_filling_works_opened_from_disk(browser, site) -> None:
     ctx = browser.new_context(viewport=PHONE)
     try:
         reader = Reader(ctx, site.as_uri() + "/")
@@ -304,7 +304,7 @@ def test_filling_works_opened_from_disk(browser, site):
         ctx.close()
 
 
-def test_after_one_visit_the_form_works_offline(open_reader, base_url, site):
+def test_after_one_visit_the_form_works_offline(open_reader, base_url, site) -> None:
     reader = open_reader("phone", service_workers=True)
     page = reader.page
     page.goto(base_url + "templates/")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -96,11 +97,15 @@ def _expected_odt_part(xml: bytes, values: dict[str, str]) -> bytes:
     return etree.tostring(tree, method="c14n")
 
 
-def _same_package_but_fields(original: bytes, filled: bytes, parts: tuple[str, ...], expect) -> None:
+WORD_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+ODF_PARTS = re.compile(r"(content|styles)\.xml")
+
+
+def _same_package_but_fields(original: bytes, filled: bytes, parts: re.Pattern[str], expect) -> None:
     a, b = zipfile.ZipFile(io.BytesIO(original)), zipfile.ZipFile(io.BytesIO(filled))
     assert b.namelist() == a.namelist()
     for name in a.namelist():
-        if name in parts:
+        if parts.fullmatch(name):
             assert _c14n(b.read(name)) == expect(a.read(name)), name
             assert b.read(name).startswith(b"<?xml"), name
         else:
@@ -108,10 +113,13 @@ def _same_package_but_fields(original: bytes, filled: bytes, parts: tuple[str, .
 
 
 def _check_docx(name: str, original: bytes, filled: bytes, values: dict[str, str]) -> None:
-    _same_package_but_fields(original, filled, ("word/document.xml",),
+    _same_package_but_fields(original, filled, WORD_PARTS,
                              lambda xml: _expected_docx_part(xml, values))
-    body = open_docx(io.BytesIO(filled)).element.body
-    controls = body.findall(".//w:sdt", NS)
+    word = open_docx(io.BytesIO(filled))
+    controls = word.element.body.findall(".//w:sdt", NS)
+    for section in word.sections:          # the header and footer lines, where there are any
+        for part in (section.header, section.footer):
+            controls += part._element.findall(".//w:sdt", NS)
     assert controls, name
     for sdt in controls:
         label = sdt.find("w:sdtPr/w:alias", NS).get(f"{{{W}}}val")
@@ -127,14 +135,15 @@ def _check_docx(name: str, original: bytes, filled: bytes, values: dict[str, str
 
 
 def _check_odt(name: str, original: bytes, filled: bytes, values: dict[str, str]) -> None:
-    _same_package_but_fields(original, filled, ("content.xml", "styles.xml"),
+    _same_package_but_fields(original, filled, ODF_PARTS,
                              lambda xml: _expected_odt_part(xml, values))
     info = zipfile.ZipFile(io.BytesIO(filled)).infolist()
     assert info[0].filename == "mimetype" and info[0].compress_type == zipfile.ZIP_STORED
     doc = open_odt(io.BytesIO(filled))
     left = {f.getAttribute("description") for f in doc.getElementsByType(TextInput)}
     assert not left & set(values), name
-    used = {m for m in _labels(zipfile.ZipFile(io.BytesIO(original)).read("content.xml").decode())}
+    package = zipfile.ZipFile(io.BytesIO(original))
+    used = _labels(package.read("content.xml")) | _labels(package.read("styles.xml"))
     assert left == used - set(values), name
     spans = [teletype.extractText(s) for s in doc.getElementsByType(Span)
              if s.getAttribute("stylename") == "Fill"]
@@ -142,8 +151,8 @@ def _check_odt(name: str, original: bytes, filled: bytes, values: dict[str, str]
         assert values[label] in spans, (name, label)
 
 
-def _labels(content_xml: str) -> set[str]:
-    tree = etree.fromstring(content_xml.encode())
+def _labels(xml: bytes) -> set[str]:
+    tree = etree.fromstring(xml)
     return {f.get(f"{{{TEXT}}}description") for f in tree.iter(f"{{{TEXT}}}text-input")}
 
 

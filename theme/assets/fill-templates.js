@@ -125,8 +125,10 @@
       if (!(c.namespaceURI === W && c.localName === "rPr")) run.removeChild(c);
       c = next;
     }
-    var multi = child(pr, W, "text");
-    var lines = multi && /^(true|1|on)$/.test(multi.getAttributeNS(W, "multiLine") || "")
+    /* A plain-text control takes line breaks only when it says so; a rich-text one (no
+       <w:text/>) always does. */
+    var plain = child(pr, W, "text");
+    var lines = !plain || /^(true|1|on)$/.test(plain.getAttributeNS(W, "multiLine") || "")
       ? value.split("\n") : [value.replace(/\n/g, " ")];
     var doc = sdt.ownerDocument;
     lines.forEach(function (line, n) {

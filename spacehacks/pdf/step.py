@@ -59,8 +59,9 @@ def pdf_edition(pub, out: Path, previous: Path | None) -> list[Download]:
         else:
             todo.append((paper, out / name))
     _render_all(book, todo)
-    (out / HASHES).write_text(json.dumps({name: {"source": hashes[paper], "sha256": file_hash(out / name)}
-                                          for paper, name, _ in EDITIONS}, indent=1))
+    written = {name: {"source": hashes[paper], "sha256": file_hash(out / name) if (out / name).is_file() else None}
+               for paper, name, _ in EDITIONS}
+    (out / HASHES).write_text(json.dumps(written, indent=1))
     return [_download(out / name, title) for _, name, title in EDITIONS]
 
 

@@ -11,6 +11,8 @@ import pikepdf
 from minirepo import minimal, write
 from paths import ROOT
 
+from spacehacks.output import MARKER
+
 TEMPLATE = """\
 ---
 title: Visitor agreement
@@ -39,10 +41,11 @@ def small_repo(root: Path, body: str = "Some practical text.", template_body: st
     return root
 
 
-def build(root: Path, *args: str, env: dict | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
+def build(root: Path, *args: str, env: dict | None = None, timeout: int = 300,
+          cwd: Path | None = None) -> subprocess.CompletedProcess:
     """`python build.py --root ROOT ARGS` as a subprocess, its output as text."""
     full_env = {**os.environ, **(env or {})}
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), *args],
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(root), *args], cwd=cwd,
                           check=False, capture_output=True, text=True, env=full_env, timeout=timeout)
 
 
@@ -56,3 +59,25 @@ def attachments(pdf: Path) -> list[str]:
                 if annot.get("/Subtype") == "/FileAttachment":
                     found.append(str(annot.get("/FS", annot)))
     return found
+
+
+def site_title(site: Path) -> str:
+    """Assert `site` is a complete site as a build leaves it; return its hack's title."""
+    import json
+    assert (site / MARKER).is_file(), f"no {MARKER} in {site}"
+    assert (site / "index.html").is_file()
+    for name in ("space-hacks.pdf", "space-hacks-a4.pdf", "templates/space-hacks-templates.zip"):
+        assert (site / "downloads" / name).stat().st_size > 0, name
+    for name in ("space-hacks.pdf", "space-hacks-a4.pdf"):
+        with pikepdf.open(site / "downloads" / name) as pdf:
+            assert len(pdf.pages) > 0
+    hacks = json.loads((site / "hacks.json").read_text(encoding="utf-8"))
+    titles = {h["title"] for h in (hacks if isinstance(hacks, list) else hacks.get("hacks", []))}
+    assert len(titles) == 1, titles
+    return titles.pop()
+
+
+def retitle(root: Path, title: str) -> None:
+    hack = root / "hacks/sec/cat/first-hack.md"
+    text = hack.read_text(encoding="utf-8")
+    hack.write_text(text.replace(text.split("\n")[1], f"title: {title}", 1), encoding="utf-8")

@@ -1,0 +1,132 @@
+"""WeasyPrint reads only what the book is made of: hostile bodies, rendered for real."""
+from __future__ import annotations
+
+import base64
+import os
+from pathlib import Path
+
+import pytest
+from build_helpers import attachments, build, small_repo
+
+from spacehacks.kits.step import build_templates
+from spacehacks.load import load_publication
+from spacehacks.pdf.book import Book
+from spacehacks.pdf.fetch import BookFetcher, FetchError, Refused
+from spacehacks.pdf.render import render_whole
+from spacehacks.pdf.step import EDITIONS, pdf_edition
+
+HACK = "hacks/sec/cat/first-hack.md"
+SECRET = "token=ghs_not_for_the_pdf"
+# A 1x1 transparent PNG.
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+
+
+def hostile_repo(root: Path, body: str) -> Path:
+    small_repo(root, body=body)
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text(f"[http]\n{SECRET}\n")
+    (root / "content" / "media" / "dot.png").write_bytes(PNG)
+    os.symlink("/etc/hostname", root / "content" / "media" / "link.png")
+    return root
+
+
+def publication(root: Path):
+    """The publication as loaded, problems or not: the fetcher must hold even if the content
+    check were bypassed or missed something."""
+    pub, _ = load_publication(root)
+    assert [h.path for h in pub.hacks] == [HACK]
+    return pub
+
+
+ATTACHMENTS = {
+    "git config, relative": '<a rel="attachment" href="../../.git/config">notes</a>',
+    "file URL": '<a rel="attachment" href="file:///etc/hostname">notes</a>',
+    "a theme file": '<a rel="attachment" href="../fonts/LICENSE-Lato.txt">licence</a>',
+    "a media file": '<a rel="attachment" href="../../content/media/dot.png">dot</a>',
+    "link element": '<link rel="attachment" href="file:///etc/hostname">',
+    "second rel word": '<a rel="nofollow attachment" href="../../.git/config">notes</a>',
+}
+
+
+@pytest.mark.parametrize("body", ATTACHMENTS.values(), ids=ATTACHMENTS.keys())
+def test_no_attachment_reaches_either_pdf_edition(tmp_path, body):
+    pub = publication(hostile_repo(tmp_path, body))
+    out = tmp_path / "out"
+    with pytest.raises(FetchError) as caught:
+        pdf_edition(pub, out, None)
+    problem = caught.value.problems[0]
+    assert problem.path == HACK and problem.line == 7, problem
+    assert "embeds no attached files" in problem.message or "outside" in problem.message
+    for _, name, _ in EDITIONS:  # nothing written that could be published
+        assert not (out / name).exists() or attachments(out / name) == []
+
+
+FETCHES = {
+    "img file URL": ('<img src="file:///etc/hostname" alt="x">', "outside theme/"),
+    "img ../.git": ('<img src="../../.git/config" alt="x">', ".git/config is outside"),
+    "img .. through media": ('<img src="../../content/media/../../.git/config" alt="x">', "outside"),
+    "img percent-encoded ..": ('<img src="%2e%2e/%2e%2e/.git/config" alt="x">', "'..'"),
+    "img http": ('<img src="http://127.0.0.1:9/x.png" alt="x">', "another site"),
+    "img https, markdown": ("![x](https://example.com/x.png)", "another site"),
+    "style background": ('<span style="background:url(https://example.com/t.png)">x</span>', "another site"),
+    "style list image": ('<ul style="list-style-image:url(\'file:///etc/passwd\')"><li>x</li></ul>', "outside"),
+    "svg image": ('<svg width="9" height="9"><image href="file:///etc/hostname" width="9" height="9"/></svg>',
+                  "outside"),
+    "file URL of another host": ('<img src="file://otherhost/etc/hostname" alt="x">', "another machine"),
+    "ftp": ('<img src="ftp://example.com/x.png" alt="x">', "another site"),
+    "data: SVG": ('<img src="data:image/svg+xml,%3Csvg%20xmlns=%22http://www.w3.org/2000/svg%22/%3E" alt="x">',
+                  "image/svg+xml"),
+    "data: HTML": ('<img src="data:text/html,%3Cb%3Ex%3C/b%3E" alt="x">', "text/html"),
+    "symlink in media pointing out": ('<img src="../../content/media/link.png" alt="x">', "outside the repository"),
+    "missing media file": ('<img src="../../content/media/nothing.png" alt="x">', "does not exist"),
+}
+
+
+@pytest.mark.parametrize(("body", "reason"), FETCHES.values(), ids=FETCHES.keys())
+def test_a_fetch_outside_theme_and_media_fails_the_build_naming_the_hack(tmp_path, body, reason):
+    pub = publication(hostile_repo(tmp_path, body))
+    with pytest.raises(FetchError) as caught:
+        render_whole(Book(pub), "letter")
+    problem = caught.value.problems[0]
+    assert (problem.path, problem.line) == (HACK, 7), problem
+    assert reason in problem.message and "US Letter PDF edition" in problem.message
+
+
+def test_media_images_and_small_inline_pngs_still_render(tmp_path):
+    inline = "data:image/png;base64," + base64.b64encode(PNG).decode()
+    pub = publication(hostile_repo(tmp_path, f'![dot](../../content/media/dot.png)\n\n<img src="{inline}" alt="d">'))
+    pdf_edition(pub, tmp_path / "out", None)
+    for _, name, _ in EDITIONS:
+        assert attachments(tmp_path / "out" / name) == []
+
+
+def test_a_large_inline_image_is_refused():
+    with pytest.raises(Refused, match="larger than"):
+        BookFetcher(Path("/nonexistent"), "a test").fetch("data:image/png;base64," + "A" * 400_000)
+
+
+def test_a_theme_font_that_is_a_symlink_out_stops_the_book_and_the_template_pdfs(tmp_path):
+    root = hostile_repo(tmp_path, "Some practical text.")
+    font = root / "theme" / "fonts" / "Lato-Bold.ttf"
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.ttf"
+    outside.write_bytes(font.read_bytes())
+    font.unlink()
+    font.symlink_to(outside)
+    pub = publication(root)
+    with pytest.raises(FetchError) as book:
+        render_whole(Book(pub), "letter")
+    assert "theme/fonts/Lato-Bold.ttf (a link to a file outside the repository)" in str(book.value)
+    with pytest.raises(FetchError) as template:
+        build_templates(pub, tmp_path / "downloads", None)
+    assert template.value.problems[0].path == "the template PDF visitor-agreement.pdf"
+    assert "is outside theme/ and content/media/" in template.value.problems[0].message
+
+
+def test_build_py_site_refuses_an_attachment_plainly_and_publishes_nothing(tmp_path):
+    root = hostile_repo(tmp_path / "repo", '<a rel="attachment" href="../../.git/config">notes</a>')
+    result = build(root, "site", "--out", str(tmp_path / "out"))
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert f"{HACK}:7: this file's HTML asks the US Letter PDF edition for " in result.stderr
+    assert SECRET not in result.stderr
+    assert not (tmp_path / "out").exists()

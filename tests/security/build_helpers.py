@@ -81,3 +81,18 @@ def retitle(root: Path, title: str) -> None:
     hack = root / "hacks/sec/cat/first-hack.md"
     text = hack.read_text(encoding="utf-8")
     hack.write_text(text.replace(text.split("\n")[1], f"title: {title}", 1), encoding="utf-8")
+
+
+def first_build(base: Path) -> Path:
+    """A small repository in base/repo with one finished build in base/out."""
+    root = small_repo(base / "repo")
+    result = build(root, "site", "--out", str(base / "out"))
+    assert result.returncode == 0, result.stderr
+    return base
+
+
+def clone(built: Path, to: Path) -> Path:
+    """A private copy of first_build's folder: repo/, out/ and the build's cache beside it."""
+    for name in ("repo", "out", ".out-cache"):
+        shutil.copytree(built / name, to / name, symlinks=True)
+    return to

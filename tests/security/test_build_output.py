@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import fcntl
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-from build_helpers import build, retitle, site_title, small_repo
+from build_helpers import build, clone, first_build, retitle, site_title, small_repo
 
 from spacehacks import output
 from spacehacks.output import MARKER, OutputError, check_target, exchange
@@ -17,19 +16,12 @@ from spacehacks.output import MARKER, OutputError, check_target, exchange
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """A small repository with one finished build in out/ (hack titled 'First hack')."""
-    base = tmp_path_factory.mktemp("built")
-    root = small_repo(base / "repo")
-    result = build(root, "site", "--out", str(base / "out"))
-    assert result.returncode == 0, result.stderr
-    return base
+    return first_build(tmp_path_factory.mktemp("built"))
 
 
 @pytest.fixture
 def copy(built, tmp_path) -> Path:
-    """A private copy of `built`: repo/, out/ and the build's cache beside it."""
-    for name in ("repo", "out", ".out-cache"):
-        shutil.copytree(built / name, tmp_path / name, symlinks=True)
-    return tmp_path
+    return clone(built, tmp_path)
 
 
 def refused(result) -> str:

@@ -130,3 +130,10 @@ def test_build_py_site_refuses_an_attachment_plainly_and_publishes_nothing(tmp_p
     assert f"{HACK}:7: this file's HTML asks the US Letter PDF edition for " in result.stderr
     assert SECRET not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_the_attachment_probe_sees_what_an_unguarded_weasyprint_embeds(tmp_path):
+    """The check the tests above rely on is not vacuous: WeasyPrint left to itself embeds."""
+    from weasyprint import HTML
+    HTML(string='<p><a rel="attachment" href="file:///etc/hostname">x</a></p>').write_pdf(tmp_path / "open.pdf")
+    assert attachments(tmp_path / "open.pdf")

@@ -189,3 +189,14 @@ def test_a_second_build_into_the_same_folder_is_refused_while_one_runs(copy):
 
 def test_every_site_carries_the_marker(copy):
     assert (copy / "out" / MARKER).read_text(encoding="utf-8") == output.MARKER_TEXT
+
+
+def test_the_repositorys_own_site_from_before_the_marker_is_still_replaced(tmp_path):
+    root = small_repo(tmp_path / "repo")
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text("an older build")
+    with pytest.raises(OutputError):
+        check_target(root, root / "site")      # without the stamp beside it, it is not ours
+    (root / ".site-cache").mkdir()
+    (root / ".site-cache" / "inputs.sha256").write_text("0" * 64)
+    check_target(root, root / "site")

@@ -137,3 +137,12 @@ def test_the_attachment_probe_sees_what_an_unguarded_weasyprint_embeds(tmp_path)
     from weasyprint import HTML
     HTML(string='<p><a rel="attachment" href="file:///etc/hostname">x</a></p>').write_pdf(tmp_path / "open.pdf")
     assert attachments(tmp_path / "open.pdf")
+
+
+def test_the_parallel_renderer_refuses_too_and_names_the_hack(tmp_path):
+    from spacehacks.pdf.parallel import render
+    pub = publication(hostile_repo(tmp_path, '<a rel="attachment" href="../../.git/config">notes</a>'))
+    with pytest.raises(FetchError) as caught:
+        render(Book(pub), "a4", log=lambda _: None, workers=2, slice_chars=1)
+    assert (caught.value.problems[0].path, caught.value.problems[0].line) == (HACK, 7)
+    assert "A4 PDF edition" in caught.value.problems[0].message

@@ -7,13 +7,13 @@ import shutil
 from pathlib import Path
 
 from . import output
-
-from .kits.step import build_templates
 from .buildstamp import Stamp
+from .kits.step import build_templates
 from .load import load_publication
 from .pdf.book import edition_date
 from .pdf.step import pdf_edition
 from .problems import ContentError
+from .render_temp import render_temp
 
 log = logging.getLogger("spacehacks")
 
@@ -79,7 +79,7 @@ def publish(root: Path, site: Path | None = None) -> Path:
         staging = output.staging_for(site)
         files = staging.with_name(staging.name + "-downloads")
         try:
-            with output.render_temp():
+            with render_temp():
                 downloads = build_downloads(pub, files, site / "downloads" if site.exists() else None)
                 output.hook("rendered")
             log.info("Building the website (%d hacks)…", len(pub.hacks))

@@ -148,16 +148,26 @@ def _attachment_url(attachment) -> str:
 
 
 def who_asked(url: str, sources: Sequence[Source], base_url: str, root: Path) -> tuple[str, int]:
-    """The content file (and line) whose text refers to `url`, or ("", 0)."""
+    """The content file (and line) whose text refers to `url`, or ("", 0). A reference that
+    resolves to `url` wins; failing that (a <base> element moved the base), one `url` ends with."""
     target = url.split("#", 1)[0]
+    tails = []
     for source in sources:
-        for match in _REFERENCE.finditer(source.text):
-            ref = html.unescape(next(g for g in match.groups() if g is not None)).strip()
-            for candidate in ref.split(",") if "srcset" in match.group(0).lower() else [ref]:
-                candidate = candidate.strip().split(" ")[0]
-                if candidate and urljoin(base_url, candidate).split("#", 1)[0] in (target, url):
-                    return source.path, _line_of(root / source.path, candidate)
-    return "", 0
+        for candidate in _references(source.text):
+            if urljoin(base_url, candidate).split("#", 1)[0] in (target, url):
+                return source.path, _line_of(root / source.path, candidate)
+            if target.endswith("/" + candidate.lstrip("./")):
+                tails.append((source.path, candidate))
+    return (tails[0][0], _line_of(root / tails[0][0], tails[0][1])) if tails else ("", 0)
+
+
+def _references(text: str) -> Iterator[str]:
+    for match in _REFERENCE.finditer(text):
+        ref = html.unescape(next(g for g in match.groups() if g is not None)).strip()
+        for candidate in ref.split(",") if "srcset" in match.group(0).lower() else [ref]:
+            candidate = candidate.strip().split(" ")[0]
+            if candidate:
+                yield candidate
 
 
 def _line_of(file: Path, needle: str) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from build_helpers import build, clone, first_build, retitle, site_title, small_repo
 
-from spacehacks import output
+from spacehacks import output, render_temp
 from spacehacks.output import MARKER, OutputError, check_target, exchange
 
 
@@ -113,7 +113,7 @@ def test_a_build_killed_at_any_step_leaves_a_complete_site_and_the_next_build_cl
     if step in ("rendered", "staged"):
         assert [p.name for p in copy.iterdir() if p.name.startswith(".out-build-")], "nothing was left to clean"
     if step == "rendered":
-        assert list(tmp.glob(f"{output.SCRATCH_PREFIX}*/weasyprint-*")), "no WeasyPrint folders to clean"
+        assert list(tmp.glob(f"{render_temp.SCRATCH_PREFIX}*/weasyprint-*")), "no WeasyPrint folders to clean"
 
     foreign = [copy / ".out-build-notours", tmp / "weasyprint-someone-else", copy / ".out-old-photos"]
     for folder in foreign:
@@ -124,7 +124,7 @@ def test_a_build_killed_at_any_step_leaves_a_complete_site_and_the_next_build_cl
     left = sorted(p.name for p in copy.iterdir())
     assert left == [".out-build-notours", ".out-cache", ".out-old-photos", "out", "repo", "tmp"], left
     names = [p.name for p in tmp.iterdir()]
-    assert "weasyprint-someone-else" in names and not [n for n in names if n.startswith(output.SCRATCH_PREFIX)]
+    assert "weasyprint-someone-else" in names and not [n for n in names if n.startswith(render_temp.SCRATCH_PREFIX)]
 
 
 def test_fallback_killed_between_its_two_renames_gets_the_old_site_back(copy):
@@ -158,11 +158,11 @@ def test_an_old_site_folder_without_the_marker_is_never_removed(tmp_path):
 
 def test_a_dead_builds_render_folder_is_removed_a_live_ones_is_not(tmp_path, monkeypatch):
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
-    dead = tmp_path / f"{output.SCRATCH_PREFIX}999999999-abcdefgh"
-    live = tmp_path / f"{output.SCRATCH_PREFIX}{os.getpid()}-abcdefgh"
+    dead = tmp_path / f"{render_temp.SCRATCH_PREFIX}999999999-abcdefgh"
+    live = tmp_path / f"{render_temp.SCRATCH_PREFIX}{os.getpid()}-abcdefgh"
     for folder in (dead, live):
         (folder / "weasyprint-x").mkdir(parents=True)
-    assert output.sweep_render_temp() == [dead]
+    assert render_temp.sweep_render_temp() == [dead]
     assert live.is_dir() and not dead.exists()
 
 

@@ -80,11 +80,11 @@ def build_templates(pub, out: Path, previous: Path | None) -> list[Download]:
 
 
 def _render(pub, t, folder: Path) -> None:
+    from ..pdf.fetch import Source
     from .document import parse
     from .docx_writer import write_docx
     from .markdown_writer import markdown_text
     from .odt_writer import write_odt
-    from ..pdf.fetch import Source
     from .pdf_writer import write_pdf
 
     doc = parse(t, pub.fill_ins)

@@ -14,8 +14,8 @@ import jinja2
 
 from .. import markup
 from ..buildstamp import hash_paths
-from ..problems import BuildError
 from ..kits.step import FOLDER, formats_for
+from ..problems import BuildError
 from ..views import count_line
 from .fetch import BookFetcher, Source
 
@@ -99,7 +99,7 @@ def edition(root: Path) -> Edition:
 
 
 def _utc(epoch: int) -> dt.datetime:
-    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc)
+    return dt.datetime.fromtimestamp(epoch, dt.UTC)
 
 
 def content_sources(pub) -> list[Source]:

@@ -12,7 +12,7 @@ from spacehacks.kits.step import build_templates
 from spacehacks.load import load_publication
 from spacehacks.pdf.book import Book
 from spacehacks.pdf.fetch import BookFetcher, FetchError, Refused
-from spacehacks.pdf.render import render_whole
+from spacehacks.pdf.render import layout, render_whole, write
 from spacehacks.pdf.step import EDITIONS, pdf_edition
 
 HACK = "hacks/sec/cat/first-hack.md"
@@ -50,15 +50,30 @@ ATTACHMENTS = {
 
 @pytest.mark.parametrize("body", ATTACHMENTS.values(), ids=ATTACHMENTS.keys())
 def test_no_attachment_reaches_either_pdf_edition(tmp_path, body):
+    """End to end: the build stops naming the hack, or (should a sanitizer earlier in the
+    pipeline have removed the link) both editions come out with nothing embedded."""
     pub = publication(hostile_repo(tmp_path, body))
     out = tmp_path / "out"
-    with pytest.raises(FetchError) as caught:
+    try:
         pdf_edition(pub, out, None)
-    problem = caught.value.problems[0]
-    assert problem.path == HACK and problem.line == 7, problem
-    assert "embeds no attached files" in problem.message or "outside" in problem.message
+    except FetchError as caught:
+        problem = caught.problems[0]
+        assert problem.path == HACK and problem.line == 7, problem
+        assert "embeds no attached files" in problem.message or "outside" in problem.message
     for _, name, _ in EDITIONS:  # nothing written that could be published
-        assert not (out / name).exists() or attachments(out / name) == []
+        if (out / name).exists():
+            assert attachments(out / name) == []
+            assert SECRET.encode() not in (out / name).read_bytes()
+
+
+@pytest.mark.parametrize("body", ATTACHMENTS.values(), ids=ATTACHMENTS.keys())
+def test_the_fetcher_alone_refuses_every_attachment(tmp_path, body):
+    """The same links handed straight to the guarded layout, past any sanitizer."""
+    pub = publication(hostile_repo(tmp_path, body))
+    with pytest.raises(FetchError) as caught:
+        layout(Book(pub), "a4", f'<html lang="en"><head>{body}</head><body><p>{body}</p></body></html>')
+    assert caught.value.problems[0].path == HACK
+    assert "A4 PDF edition" in caught.value.problems[0].message
 
 
 FETCHES = {
@@ -67,7 +82,7 @@ FETCHES = {
     "img .. through media": ('<img src="../../content/media/../../.git/config" alt="x">', "outside"),
     "img percent-encoded ..": ('<img src="%2e%2e/%2e%2e/.git/config" alt="x">', "'..'"),
     "img http": ('<img src="http://127.0.0.1:9/x.png" alt="x">', "another site"),
-    "img https, markdown": ("![x](https://example.com/x.png)", "another site"),
+    "img https": ('<img src="https://example.com/x.png" alt="x">', "another site"),
     "style background": ('<span style="background:url(https://example.com/t.png)">x</span>', "another site"),
     "style list image": ('<ul style="list-style-image:url(\'file:///etc/passwd\')"><li>x</li></ul>', "outside"),
     "svg image": ('<svg width="9" height="9"><image href="file:///etc/hostname" width="9" height="9"/></svg>',
@@ -88,9 +103,10 @@ FETCHES = {
 
 @pytest.mark.parametrize(("body", "reason"), FETCHES.values(), ids=FETCHES.keys())
 def test_a_fetch_outside_theme_and_media_fails_the_build_naming_the_hack(tmp_path, body, reason):
+    """Handed to the guarded layout as raw HTML, past any sanitizer: the fetcher stands alone."""
     pub = publication(hostile_repo(tmp_path, body))
     with pytest.raises(FetchError) as caught:
-        render_whole(Book(pub), "letter")
+        write(layout(Book(pub), "letter", f'<html lang="en"><body>{body}</body></html>'))  # SVG fetches as it draws
     problem = caught.value.problems[0]
     assert problem.path == HACK and 7 <= problem.line <= 7 + body.count("\n"), problem
     assert reason in problem.message and "US Letter PDF edition" in problem.message
@@ -129,10 +145,15 @@ def test_a_theme_font_that_is_a_symlink_out_stops_the_book_and_the_template_pdfs
 def test_build_py_site_refuses_an_attachment_plainly_and_publishes_nothing(tmp_path):
     root = hostile_repo(tmp_path / "repo", '<a rel="attachment" href="../../.git/config">notes</a>')
     result = build(root, "site", "--out", str(tmp_path / "out"))
-    assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+    assert SECRET not in result.stderr + result.stdout
+    if result.returncode == 0:   # a sanitizer before the PDF removed the link: nothing may be embedded
+        for _, name, _ in EDITIONS:
+            pdf = tmp_path / "out" / "downloads" / name
+            assert attachments(pdf) == [] and SECRET.encode() not in pdf.read_bytes()
+        return
+    assert result.returncode == 1
     assert f"{HACK}:7: this file's HTML asks the US Letter PDF edition for " in result.stderr
-    assert SECRET not in result.stderr
     assert not (tmp_path / "out").exists()
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from spacehacks.buildstamp import file_hash
 from spacehacks.downloads import EDITIONS
 from spacehacks.pdf import step
 from spacehacks.pdf.book import Book, edition
@@ -157,7 +158,8 @@ def test_unchanged_content_reuses_previous_pdfs(pub, site, tmp_path, caplog, mon
     hashes = {}
     for paper, name, _ in EDITIONS:
         (previous / name).write_bytes((site / "downloads" / name).read_bytes())
-        hashes[name] = step.source_hash(book, book.html(), paper)
+        hashes[name] = {"source": step.source_hash(book, book.html(), paper),
+                        "sha256": file_hash(previous / name)}
     (previous / step.HASHES).write_text(json.dumps(hashes))
     rendered = []
     monkeypatch.setattr(step, "render_paper", lambda book, paper, target: rendered.append(paper))
@@ -171,7 +173,7 @@ def test_unchanged_content_reuses_previous_pdfs(pub, site, tmp_path, caplog, mon
         assert (tmp_path / "out" / name).read_bytes() == (previous / name).read_bytes()
 
     # A changed theme (here: its record no longer matching) renders again.
-    hashes["space-hacks-a4.pdf"] = "0" * 64
+    hashes["space-hacks-a4.pdf"]["source"] = "0" * 64
     (previous / step.HASHES).write_text(json.dumps(hashes))
     (tmp_path / "again").mkdir()
     monkeypatch.setattr(step, "_download", lambda path, title: None)

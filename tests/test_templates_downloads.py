@@ -17,8 +17,9 @@ from odf import text as odf_text
 from odf.opendocument import load as load_odt
 from pypdf import PdfReader
 
+from spacehacks.problems import ContentError
 from spacehacks.templates import step
-from spacehacks.templates.pdf_writer import font_faces
+from spacehacks.templates.pdf_writer import FACES, font_faces
 
 SIXTEEN = {"community-member-agreement", "participant-grievance-procedure",
            "incident-and-complaint-response-protocol", "incident-report-form", "temporary-restriction-notice",
@@ -157,13 +158,19 @@ def test_pdfs_are_typeset_with_the_books_fonts_and_show_every_heading(pub, folde
         assert family.replace(" ", "-") in fonts, family
 
 
-def test_font_faces_point_at_the_books_fonts_only_when_they_exist(tmp_path):
-    assert font_faces(tmp_path) == ""
-    (tmp_path / "theme" / "fonts").mkdir(parents=True)
-    (tmp_path / "theme" / "fonts" / "Lato-Bold.ttf").write_bytes(b"")
+def test_font_faces_point_at_the_books_fonts_and_a_missing_one_is_named(tmp_path):
+    fonts = tmp_path / "theme" / "fonts"
+    fonts.mkdir(parents=True)
+    for _, stem, _, _ in FACES:
+        (fonts / f"{stem}.ttf").write_bytes(b"")
     rule = font_faces(tmp_path)
-    assert rule.count("@font-face") == 1 and 'font-family: "Lato"' in rule and "font-weight: bold" in rule
-    assert (tmp_path / "theme" / "fonts" / "Lato-Bold.ttf").as_uri() in rule
+    assert rule.count("@font-face") == len(FACES)
+    assert 'font-family: "Lato"' in rule and "font-weight: bold" in rule
+    assert (fonts / "Lato-Bold.ttf").as_uri() in rule
+    (fonts / "Lato-Bold.ttf").unlink()
+    with pytest.raises(ContentError) as caught:
+        font_faces(tmp_path)
+    assert [p.path for p in caught.value.problems] == ["theme/fonts/Lato-Bold.ttf"]
 
 
 def test_the_incident_report_form_is_a_fillable_pdf_with_named_fields(pub, folder, sources):

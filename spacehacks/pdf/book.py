@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import logging
 import os
 import re
 import subprocess
@@ -11,12 +13,20 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .. import markup
+from ..buildstamp import hash_paths
 from ..downloads import template_urls
 from ..layouts import environment
+from ..problems import BuildError
 from ..sources import CONTENT_DIRS, THEME_DIR
+from ..fetch import BookFetcher, Source
+
+log = logging.getLogger("spacehacks")
 
 PDF_THEME = Path("theme") / "pdf"   # relative to the publication root
 PAPERS = {"letter": "letter", "a4": "A4"}
+LABELS = {"letter": "US Letter", "a4": "A4"}
+# The folders whose last commit dates the edition: the book changes only when these do.
+EDITION_DIRS = (*CONTENT_DIRS, THEME_DIR)
 # Parts of the book besides the categories: cover, colophon and contents; the pages outside the
 # sections (introduction, method, …); the appendix.
 FRONT, PAGES, BACK = "front", "pages", "back"
@@ -43,21 +53,62 @@ class Edition:
         return f"Edition of {self.human}"
 
 
+# Latest SOURCE_DATE_EPOCH accepted: the last second of the year 9999, as far as dates go.
+MAX_EPOCH = 253_402_300_799
+
+
+def edition_date() -> int | None:
+    """SOURCE_DATE_EPOCH as a number, None when unset; a value that is not a time is an error."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH")
+    if raw is None or raw == "":
+        return None
+    value = raw.strip()
+    if not value.isascii() or not value.isdigit() or len(value) > 12 or int(value) > MAX_EPOCH:
+        shown = raw if len(raw) <= 40 else raw[:37] + "..."
+        raise BuildError(f"SOURCE_DATE_EPOCH is {shown!r}, which is not a time: it must be a whole number of "
+                         f"seconds since 1970-01-01 UTC, from 0 to {MAX_EPOCH} (for example "
+                         "SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)), or unset.")
+    return int(value)
+
+
 def edition(root: Path) -> Edition:
     """Version and date from git (the last commit touching the content), or SOURCE_DATE_EPOCH.
 
-    Never the clock: the same content must give the same bytes on every build.
+    Never the clock: the same content must give the same bytes on every build. Without git (or
+    outside a repository) the version is a fingerprint of the content and the date is that of
+    the newest content file, so the book still says which content it holds and from when.
     """
-    def git(*args: str) -> str:
-        try:
-            return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
-                                  check=True).stdout.strip()
-        except (OSError, subprocess.CalledProcessError):
-            return ""
-    stamp = git("log", "-1", "--format=%ct %h", "--", *CONTENT_DIRS, THEME_DIR).split()
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or (stamp[0] if stamp else "0")
-    version = stamp[1] if len(stamp) > 1 else "unversioned"
-    return Edition(version, dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc))
+    epoch = edition_date()
+    try:
+        found = subprocess.run(["git", "log", "-1", "--format=%ct %h", "--", *EDITION_DIRS], cwd=root,
+                               capture_output=True, text=True, check=False)
+        stamp = found.stdout.split() if found.returncode == 0 else []
+        why = "git knows no commit of the content" if found.returncode == 0 else "this folder is not a git repository"
+    except OSError:
+        stamp, why = [], "git was not found"
+    if len(stamp) == 2:
+        return Edition(stamp[1], _utc(epoch if epoch is not None else int(stamp[0])))
+    dirs = [root / d for d in EDITION_DIRS]
+    digest = hashlib.sha256()
+    hash_paths(digest, dirs)
+    if epoch is None:
+        epoch = max((int(f.stat().st_mtime) for d in dirs if d.is_dir() for f in d.rglob("*") if f.is_file()),
+                    default=0)
+    log.warning("Warning: %s, so the book's version is its content's fingerprint and its date is "
+                "%s (SOURCE_DATE_EPOCH or the newest content file).", why, _utc(epoch).date())
+    return Edition(f"content {digest.hexdigest()[:10]}", _utc(epoch))
+
+
+def _utc(epoch: int) -> dt.datetime:
+    return dt.datetime.fromtimestamp(epoch, dt.UTC)
+
+
+def content_sources(pub) -> list[Source]:
+    """Every content file whose text reaches the book, to name the one that asked for a file."""
+    items = [*pub.hacks, *pub.pages, *pub.sections, *pub.categories, *pub.templates, *pub.quotes]
+    fields = ("title", "summary", "tagline", "body", "intro", "text", "attribution", "source")
+    sources = [Source(i.path, "\n".join(str(getattr(i, f, "") or "") for f in fields)) for i in items]
+    return sources + [Source("content/publication.yml", "\n".join(map(str, pub.info.values())))]
 
 
 def shift_headings(html: str, depth: int) -> str:
@@ -90,6 +141,7 @@ class Book:
         self.root = Path(root or pub.root).resolve()
         self.edition = edition(self.root)
         self.templates = list(pub.templates)
+        self._sources: list[Source] | None = None
         self.env = environment(self.root / PDF_THEME)
         # The book is one document: a body's headings nest under its title, at `depth`.
         self.env.filters["md"] = lambda text, depth=1: Markup(shift_headings(markup.render(text or ""), depth))
@@ -100,6 +152,12 @@ class Book:
             category_id=category_id, interlude=lambda c: quotes.get(category_id(c)),
             section_number=lambda s: sections[s.slug],
             template_files=template_urls)
+
+    def fetcher(self, paper: str) -> BookFetcher:
+        """The only way WeasyPrint reads files for this book (see fetch.py)."""
+        if self._sources is None:
+            self._sources = content_sources(self.pub)
+        return BookFetcher(self.root, f"the {LABELS[paper]} PDF edition", self._sources, self.base_url)
 
     @property
     def base_url(self) -> str:

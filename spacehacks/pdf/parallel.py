@@ -17,7 +17,7 @@ from multiprocessing import get_context
 from .book import BACK, FRONT, PAGES, category_id
 from ..problems import Problem
 from .proof import ProofError
-from .render import PDF_VARIANT, layout, render_whole, write
+from .render import layout, render_whole, write
 
 # Below this many characters of text, one WeasyPrint run is quicker than splitting.
 PARALLEL_FROM = 400_000
@@ -202,4 +202,4 @@ def _render_overlay(paper: str, first: int, end: int, plain: list[int]) -> bytes
     divs = "".join(f'<div class="p{" plain" if n in plain else ""}"></div>' for n in range(first, end))
     html = f'<!DOCTYPE html><html lang="{book.pub.info.get("language", "en")}"><body>{divs}</body></html>'
     doc = layout(book, paper, html, OVERLAY_CSS % (first + 1))
-    return doc.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=b"0" * 32)
+    return write(doc)

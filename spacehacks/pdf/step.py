@@ -10,13 +10,13 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from ..downloads import EDITIONS, Download, human_size
-from ..buildstamp import hash_paths
-from .book import PDF_THEME, Book
+from ..buildstamp import file_hash, hash_paths
+from .book import LABELS, PDF_THEME, Book
+from .fonts import check_fonts
 from .proof import prove
 
 log = logging.getLogger("spacehacks")
 
-LABELS = {"letter": "US Letter", "a4": "A4"}
 HASHES = "pdf-edition.json"  # beside the PDFs: what each was made from, to reuse it next build
 CODE = Path(__file__).resolve().parent
 
@@ -42,18 +42,21 @@ def render_paper(book: Book, paper: str, target: Path) -> None:
 def pdf_edition(pub, out: Path, previous: Path | None) -> list[Download]:
     out.mkdir(parents=True, exist_ok=True)
     book = Book(pub)
+    check_fonts(book.root, book.root / PDF_THEME / "book.css")
     html = book.html()  # the same for every paper size: rendered once for the fingerprints
     hashes = {paper: source_hash(book, html, paper) for paper, _, _ in EDITIONS}
     old = _read_hashes(previous)
     todo = []
     for paper, name, _ in EDITIONS:
-        if previous and old.get(name) == hashes[paper] and (previous / name).is_file():
+        if previous and _reusable(previous / name, old.get(name), hashes[paper]):
             shutil.copy2(previous / name, out / name)
             log.info("PDF edition (%s): content and theme unchanged, reusing %s.", LABELS[paper], name)
         else:
             todo.append((paper, out / name))
     _render_all(book, todo)
-    (out / HASHES).write_text(json.dumps({name: hashes[paper] for paper, name, _ in EDITIONS}, indent=1))
+    written = {name: {"source": hashes[paper], "sha256": file_hash(out / name) if (out / name).is_file() else None}
+               for paper, name, _ in EDITIONS}
+    (out / HASHES).write_text(json.dumps(written, indent=1))
     return [_download(out / name, title) for _, name, title in EDITIONS]
 
 
@@ -81,11 +84,22 @@ def _render_inherited(paper: str, target: Path) -> None:
     render_paper(_BOOK, paper, target)
 
 
+def _reusable(pdf: Path, recorded: object, source: str) -> bool:
+    """The previous PDF was made from the same sources and is still the very file written then:
+    a truncated or damaged one is rendered again, never published."""
+    try:
+        return (isinstance(recorded, dict) and recorded.get("source") == source
+                and recorded.get("sha256") == file_hash(pdf))
+    except OSError:
+        return False
+
+
 def _read_hashes(previous: Path | None) -> dict:
     try:
-        return json.loads((previous / HASHES).read_text())
+        found = json.loads((previous / HASHES).read_text())
     except (TypeError, OSError, ValueError):
         return {}
+    return found if isinstance(found, dict) else {}
 
 
 def _download(path: Path, title: str) -> Download:

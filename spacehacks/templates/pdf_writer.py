@@ -5,6 +5,8 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from ..fetch import BookFetcher, Source
+from ..problems import ContentError, Problem
 from ..template_document import Document
 from .frame import KIND_NAMES, Frame
 from ..template_html import body_html
@@ -21,15 +23,21 @@ FONT_SUFFIXES = (".ttf", ".otf", ".woff2", ".woff")  # whichever the book ships
 
 
 def font_faces(root: Path) -> str:
-    """@font-face rules for the book's fonts that are present; without them the PDF falls back
-    to the machine's fonts rather than failing."""
-    rules = []
+    """@font-face rules for the book's fonts. A missing one is an error naming it: the machine's
+    fonts would quietly stand in and the templates would no longer look like the book."""
+    rules, missing = [], []
     for family, stem, weight, style in FACES:
         path = next((Path(root) / FONTS / (stem + suffix) for suffix in FONT_SUFFIXES
                      if (Path(root) / FONTS / (stem + suffix)).is_file()), None)
-        if path:
-            rules.append(f'@font-face {{ font-family: "{family}"; src: url("{path.resolve().as_uri()}"); '
-                         f"font-weight: {weight}; font-style: {style}; }}")
+        if path is None:
+            missing.append(stem)
+            continue
+        rules.append(f'@font-face {{ font-family: "{family}"; src: url("{path.resolve().as_uri()}"); '
+                     f"font-weight: {weight}; font-style: {style}; }}")
+    if missing:
+        raise ContentError([Problem(f"{FONTS.as_posix()}/{stem}.ttf", 0, (
+            f"this font file is missing (or as {', '.join(FONT_SUFFIXES[1:])}); the template PDFs are "
+            "set in the book's fonts. Restore it from git (git checkout -- theme/fonts).")) for stem in missing])
     return "\n".join(rules)
 
 
@@ -56,7 +64,14 @@ def page_html(doc: Document, frame: Frame, root: Path, fillable: bool = False) -
 </body></html>"""
 
 
-def write_pdf(doc: Document, frame: Frame, root: Path, out: Path, fillable: bool = False) -> None:
+def write_pdf(doc: Document, frame: Frame, root: Path, out: Path, fillable: bool = False,
+              source: Source | None = None) -> None:
+    """`source` is the template file, named in the error if its HTML asks for a file it may not."""
     from weasyprint import HTML
-    HTML(string=page_html(doc, frame, root, fillable), base_url=str(root)).write_pdf(
-        out, pdf_forms=fillable)
+    name = f"the template PDF {out.name}"
+    fetcher = BookFetcher(root, name, [source] if source else [], Path(root).resolve().as_uri() + "/")
+    with fetcher.guard():
+        document = HTML(string=page_html(doc, frame, root, fillable), base_url=str(root),
+                        url_fetcher=fetcher).render(pdf_forms=fillable)
+        fetcher.refuse_attachments(document)
+        document.write_pdf(out, pdf_forms=fillable)

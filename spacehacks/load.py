@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from . import schema
-from .checks import check_body, check_publication
+from .checks import check_body, check_inline_fields, check_publication
 from .frontmatter import Source, decode, entry_lines, read_source
 from .kits.fillins import load_vocabulary
 from .model import Category, Hack, Page, Publication, Quote, Section, Tag, Template
@@ -42,6 +42,7 @@ def _read(file: Path, root: Path, fields, kind: str, problems: list[Problem]) ->
     values = schema.validate(src, fields, f"a {kind}")
     problems += src.problems
     problems += check_body(src.path, src.body, src.body_line, kind)
+    problems += check_inline_fields(src.path, values, src.line_of)
     return src, values
 
 

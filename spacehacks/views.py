@@ -5,7 +5,6 @@ Every link is relative to the page it appears on, so the site works under any ba
 """
 from __future__ import annotations
 
-import json
 import posixpath
 import zlib
 from functools import cached_property
@@ -14,6 +13,7 @@ from pathlib import Path
 import jinja2
 
 from . import markup
+from .jsdata import script_json
 
 VIEWS_DIR = Path("theme") / "views"  # relative to the publication root
 
@@ -68,15 +68,13 @@ class Views:
 
     @cached_property
     def quote_data(self) -> str:
-        return json.dumps([{"text": q.text, "attribution": q.attribution or ""} for q in self.pub.quotes],
-                          ensure_ascii=False).replace("</", "<\\/")
+        return script_json([{"text": q.text, "attribution": q.attribution or ""} for q in self.pub.quotes])
 
     @cached_property
     def featured_data(self) -> str:
         """Featured hacks for the JS picker; URLs are relative to the site root."""
-        return json.dumps([{"slug": h.slug, "title": h.title, "summary": h.summary,
-                            "section": h.section.title, "url": h.url}
-                           for h in self.featured], ensure_ascii=False).replace("</", "<\\/")
+        return script_json([{"slug": h.slug, "title": h.title, "summary": h.summary,
+                             "section": h.section.title, "url": h.url} for h in self.featured])
 
     def quote_for(self, key: str):
         return (stable_pick(self.pub.quotes, key) or [None])[0]

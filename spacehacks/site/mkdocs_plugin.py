@@ -11,13 +11,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from .. import feed, markup
+from .. import feed, markup, sanitize
 from ..load import load_publication
 from ..problems import format_problems
 from ..views import Views
+from . import csp
 from .lazy_search import split_search_index
 from .minify import minify_own_assets
-from .pages import manifest, markdown_page, nav, site_pages
+from .pages import manifest, manifest_script, markdown_page, nav, site_pages
 
 
 # Compiling Material's and our templates took a third of every rebuild; compiled templates are
@@ -70,7 +71,7 @@ class SpaceHacksPlugin(BasePlugin):
         hacks = manifest(self.pub)
         files.append(File.generated(config, "hacks.json", content=hacks))
         # The random page opened from disk, where browsers fetch nothing, loads it as a script.
-        files.append(File.generated(config, HACKS_SCRIPT, content=f"var __hacks = {hacks};\n"))
+        files.append(File.generated(config, HACKS_SCRIPT, content=manifest_script(self.pub)))
         # Read by hack pages' "Featured hacks" block only as it nears the screen, so the list is
         # not repeated inside every hack page's first load.
         files.append(File.generated(config, FEATURED, content=self.views.featured_data))
@@ -84,7 +85,12 @@ class SpaceHacksPlugin(BasePlugin):
 
     def on_page_content(self, html, page, config, files):
         record = self.by_src.get(page.file.src_uri)
-        return record.body if record is not None and record.is_html else html
+        if record is not None and record.is_html:
+            return record.body    # our views: autoescaped templates around sanitized Markdown
+        # MkDocs rendered this Markdown itself, raw HTML included: it passes the same policy as
+        # every other output, and so do the headings it lists in the table of contents.
+        _clean_toc(page.toc)
+        return sanitize.clean(html)
 
     def on_page_context(self, context, page, config, nav):
         record = self.by_src.get(page.file.src_uri)
@@ -92,6 +98,12 @@ class SpaceHacksPlugin(BasePlugin):
             context["sh_before"] = self.views.hack_header(record.hack)
             context["sh_after"] = self.views.hack_footer(record.hack)
         return context
+
+    def on_post_page(self, output, page, config):
+        return csp.apply(output, page.content or "")
+
+    def on_post_template(self, output_content, template_name, config):
+        return csp.apply(output_content, "")
 
     def on_post_build(self, config):
         # Material's bundle falls back to scripts on unpkg.com (a ResizeObserver polyfill for old
@@ -103,6 +115,7 @@ class SpaceHacksPlugin(BasePlugin):
             if safe != text:
                 bundle.write_text(safe, encoding="utf-8")
         split_search_index(Path(config.site_dir))
+        csp.point_shim_at_boot_file(Path(config.site_dir))
         minify_own_assets(Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
@@ -113,3 +126,9 @@ class SpaceHacksPlugin(BasePlugin):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def _clean_toc(items) -> None:
+    for item in items:
+        item.title = sanitize.text_only(item.title)
+        _clean_toc(item.children)

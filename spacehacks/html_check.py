@@ -66,6 +66,11 @@ def _attribute(tag: str, attr: str, value: str, why: str) -> str:
             "removed. Remove it.")
 
 
+# Where an attribute's value may come from in Markdown, when the value itself is not in the source
+# (written with entities, say).
+_MARKERS = {"href": ("](", "]:", "href"), "src": ("](", "]:", "src")}
+
+
 class _Reader(HTMLParser):
     """Collects (message, words to find in the source) for each construct the policy refuses."""
 
@@ -74,14 +79,16 @@ class _Reader(HTMLParser):
         self.found: list[tuple[str, list[str]]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {a: v or "" for a, v in attrs}
         if tag not in sanitize.TAGS:
             self.found.append((_element(tag), [f"<{tag}", tag]))
+            self.found += [(_attribute(tag, a, v, "event handler"), [a]) for a, v in values.items()
+                           if a.startswith("on")]
             return
-        values = {a: v or "" for a, v in attrs}
         for attr, value in values.items():
             why = sanitize.refusal(tag, attr, value)
             if why is not None:
-                self.found.append((_attribute(tag, attr, value, why), [value, attr]))
+                self.found.append((_attribute(tag, attr, value, why), [value, *_MARKERS.get(attr, ()), attr]))
         if tag == "img" and not values.get("alt", "").strip():
             self.found.append((
                 "this image has no alt text, so readers using a screen reader will not know what it "

@@ -1,0 +1,125 @@
+"""Every body construct of issue 10 is a plain error from the check, on its line, and harmless in
+the rendered HTML even if the check were skipped."""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from hostile import BODY_ATTACKS
+from minirepo import HACK, minimal, problems, write
+
+from spacehacks import markup, sanitize
+from spacehacks.html_check import scan
+
+HACK_PATH = "hacks/sec/cat/first-hack.md"
+HEAD = "---\ntitle: First hack\nsummary: S\ntags: [boundaries]\n---\n\nIntro.\n\n"   # body starts on line 7
+
+
+class _Dangers(HTMLParser):
+    """What a browser would act on: handlers, script URLs, loads from anywhere but the site."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in sanitize.TAGS:
+            self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on") or name in ("style", "srcset", "poster", "background", "rel"):
+                self.found.append(f"{name} on <{tag}>")
+            elif name == "href" and sanitize.url_scheme(value) not in (None, "http", "https", "mailto", "tel"):
+                self.found.append(f"href {value!r}")
+            elif name == "src" and not sanitize.is_own_file(value):
+                self.found.append(f"src {value!r}")
+            elif name in ("id", "class") and any(v.startswith(("md-", "__", "sh-")) for v in value.split()):
+                self.found.append(f"{name} {value!r}")
+
+
+def dangers(html: str) -> list[str]:
+    reader = _Dangers()
+    reader.feed(html)
+    reader.close()
+    return reader.found
+
+
+@pytest.fixture
+def repo(tmp_path):
+    return minimal(tmp_path)
+
+
+@pytest.mark.parametrize("name", sorted(BODY_ATTACKS))
+def test_body_attack_is_an_error_on_its_line(repo, name):
+    write(repo, HACK_PATH, HEAD + BODY_ATTACKS[name] + "\n")
+    found = [p for p in problems(repo) if p.path == HACK_PATH]
+    assert found, f"{name}: nothing reported"
+    lines = range(9, 9 + BODY_ATTACKS[name].count("\n") + 1)
+    assert all(p.line in lines for p in found), found
+
+
+@pytest.mark.parametrize("name", sorted(BODY_ATTACKS))
+def test_body_attack_is_harmless_when_rendered(name):
+    raw = markup.render_raw(BODY_ATTACKS[name])
+    assert dangers(raw), f"{name}: the test's own detector sees nothing in the raw HTML"
+    assert dangers(markup.render(BODY_ATTACKS[name])) == []
+
+
+@pytest.mark.parametrize("text,words", [
+    ("<script>alert(1)</script>", "raw <script>"),
+    ('<a href="jav&#x61;script:alert(1)">x</a>', "'javascript:' link"),
+    ('<a href="#"\nonclick="alert(1)">x</a>', "'on…=' attribute ('onclick' on <a>)"),
+    ('<img src=" https://tracker.example/a.png" alt="v">', "loaded from another website"),
+    ('<p style="color:red">x</p>', "style attribute (on <p>)"),
+    ('<img src="van.jpg" alt="v" srcset="https://t.example/a.png 1x">', "'srcset' on <img>"),
+    ('<p id="__config">x</p>', "the id '__config'"),
+    ("<video></video>", "<video> is not allowed"),
+    ("<span>x</span>", "<span> is not one of the elements"),
+    ('<a href="ftp://x.example/">x</a>', "starting with 'ftp:'"),
+    ('<img src="data:image/png;base64,AAAA" alt="v">', "'data:' address"),
+    ("![](van.jpg)", "no alt text"),
+    ('<img src="van.jpg" alt="  ">', "no alt text"),
+])
+def test_messages_name_the_construct_and_the_fix(text, words):
+    messages = [m for _, m in scan(text)]
+    assert any(words in m for m in messages), messages
+
+
+def test_markup_in_code_is_no_problem():
+    text = "Write `<script>` to show code.\n\n```\n<img src=x onerror=alert(1)>\n```\n\n    <script>x</script>\n"
+    assert scan(text) == []
+
+
+def test_lines_follow_the_source():
+    text = "Intro.\n\n<span>a</span>\n\nMore.\n\n<p style=\"x\">b</p>\n"
+    assert [line for line, _ in scan(text)] == [2, 6]
+
+
+def test_summary_and_tagline_are_checked_too(repo):
+    write(repo, HACK_PATH, "---\ntitle: First hack\nsummary: S <b onclick=alert(1)>x</b>\n---\n\nText.\n")
+    found = problems(repo)
+    assert [(p.line, p.message.split(":")[0]) for p in found] == [(3, "in 'summary'"), (3, "in 'summary'")]
+
+
+def test_template_preview_gets_no_script_link(repo):
+    write(repo, "content/templates/fields.yml", "Name: text\n")
+    write(repo, "content/templates/form.md", "---\ntitle: F\nkind: form\nsummary: S\n---\n\n"
+          "[open](jav&#x61;script:alert(1)) and [ok](https://example.org)\n")
+    found = problems(repo)
+    assert [p.line for p in found if p.path == "content/templates/form.md"] == [7]
+    from spacehacks.kits.document import parse
+    from spacehacks.load import load_publication
+    pub, _ = load_publication(repo)
+    runs = [r for b in parse(pub.templates[0], pub.fill_ins).blocks for r in b.runs]
+    assert [r.href for r in runs if r.href] == ["https://example.org"]
+
+
+def test_shipped_content_renders_unchanged_by_the_sanitizer(pub):
+    """The policy keeps everything our own Markdown writes (else it would be a silent loss)."""
+    for h in pub.hacks:
+        assert scan(h.body) == [], h.path
+
+
+def test_hack_template_still_valid():
+    assert "title" in HACK

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import yaml
@@ -129,3 +130,49 @@ def build(root: Path, out: Path) -> Path:
 def text_files(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
             for p in sorted(site.rglob("*")) if p.suffix in (".html", ".json", ".js", ".xml") and p.is_file()}
+
+
+class _Dangers(HTMLParser):
+    """What a browser would act on: handlers (`handlers_only`), or also script URLs, loads from
+    anywhere but the site, and names of the site's own interface."""
+
+    def __init__(self, handlers_only: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.handlers_only = handlers_only
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        from spacehacks import sanitize
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.found.append(f"{name} on <{tag}>")
+            elif self.handlers_only:
+                continue
+            elif name in ("style", "srcset", "poster", "background", "rel"):
+                self.found.append(f"{name} on <{tag}>")
+            elif name == "href" and sanitize.url_scheme(value) not in (None, "http", "https", "mailto", "tel"):
+                self.found.append(f"href {value!r}")
+            elif name == "src" and not sanitize.is_own_file(value):
+                self.found.append(f"src {value!r}")
+            elif name in ("id", "class") and any(v.startswith(("md-", "__", "sh-")) for v in value.split()):
+                self.found.append(f"{name} {value!r}")
+        if not self.handlers_only and tag not in sanitize.TAGS:
+            self.found.append(f"<{tag}>")
+
+
+def _read(html: str, handlers_only: bool) -> list[str]:
+    reader = _Dangers(handlers_only)
+    reader.feed(html)
+    reader.close()
+    return reader.found
+
+
+def live_markup(html: str) -> list[str]:
+    """Event handlers a browser would attach from `html` (a whole page may hold anything else)."""
+    return _read(html, handlers_only=True)
+
+
+def dangers(html: str) -> list[str]:
+    """Everything in a content fragment that a browser would act on beyond the policy."""
+    return _read(html, handlers_only=False)

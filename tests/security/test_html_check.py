@@ -2,47 +2,16 @@
 the rendered HTML even if the check were skipped."""
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 import pytest
 
-from hostile import BODY_ATTACKS
+from hostile import BODY_ATTACKS, dangers
 from minirepo import HACK, minimal, problems, write
 
-from spacehacks import markup, sanitize
+from spacehacks import markup
 from spacehacks.html_check import scan
 
 HACK_PATH = "hacks/sec/cat/first-hack.md"
 HEAD = "---\ntitle: First hack\nsummary: S\ntags: [boundaries]\n---\n\nIntro.\n\n"   # body starts on line 7
-
-
-class _Dangers(HTMLParser):
-    """What a browser would act on: handlers, script URLs, loads from anywhere but the site."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag not in sanitize.TAGS:
-            self.found.append(f"<{tag}>")
-        for name, value in attrs:
-            value = value or ""
-            if name.startswith("on") or name in ("style", "srcset", "poster", "background", "rel"):
-                self.found.append(f"{name} on <{tag}>")
-            elif name == "href" and sanitize.url_scheme(value) not in (None, "http", "https", "mailto", "tel"):
-                self.found.append(f"href {value!r}")
-            elif name == "src" and not sanitize.is_own_file(value):
-                self.found.append(f"src {value!r}")
-            elif name in ("id", "class") and any(v.startswith(("md-", "__", "sh-")) for v in value.split()):
-                self.found.append(f"{name} {value!r}")
-
-
-def dangers(html: str) -> list[str]:
-    reader = _Dangers()
-    reader.feed(html)
-    reader.close()
-    return reader.found
 
 
 @pytest.fixture

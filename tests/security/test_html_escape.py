@@ -5,31 +5,10 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
-
 import pytest
 from lxml import etree
 
-from hostile import CLOSERS, FIELDS, SEARCH_WORD, build, hostile_repo, payload, text_files
-
-
-class _Elements(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.bad: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.bad.append(f"<{tag} {name}={value!r}>")
-
-
-def live_markup(html: str) -> list[str]:
-    """Elements a browser would build from `html` that carry a handler or the payload's image."""
-    reader = _Elements()
-    reader.feed(html)
-    reader.close()
-    return reader.bad
+from hostile import CLOSERS, FIELDS, SEARCH_WORD, build, hostile_repo, live_markup, payload, text_files
 
 
 @pytest.fixture(scope="module")

@@ -143,12 +143,13 @@ def check_body(path: str, body: str, body_line: int, what: str) -> list[Problem]
     return out
 
 
-# One-line fields that outputs render as Markdown (the PDF shows summaries and taglines so).
-INLINE_MARKDOWN = ("summary", "tagline")
+# One-line fields that outputs render as Markdown (the PDF shows summaries and taglines so), with
+# the words that start their messages.
+INLINE_MARKDOWN = {"summary": "in 'summary':", "tagline": "in 'tagline':"}
 
 
 def check_inline_fields(path: str, values: dict, line_of) -> list[Problem]:
     """What the sanitizer would remove from a summary or tagline, reported on its field's line."""
-    return [Problem(path, line_of(name), f"in '{name}': {message}")
-            for name in INLINE_MARKDOWN if isinstance(values.get(name), str)
+    return [Problem(path, line_of(name), f"{lead} {message}")
+            for name, lead in INLINE_MARKDOWN.items() if isinstance(values.get(name), str)
             for _, message in html_check.scan(values[name])]

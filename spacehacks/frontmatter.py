@@ -99,10 +99,11 @@ def yaml_problems(text: str, relpath: str, first_line: int) -> list[Problem]:
                 if token.start_mark.line in lines:
                     continue    # once per line is enough to find them
                 lines.add(token.start_mark.line)
-                sign = "*" if isinstance(token, yaml.AliasToken) else "&"
+                alias = isinstance(token, yaml.AliasToken)
+                what = "is a YAML alias" if alias else "is a YAML anchor"
                 out.append(Problem(relpath, first_line + token.start_mark.line, (
-                    f"'{sign}{token.value}' is a YAML {'alias' if sign == '*' else 'anchor'}; front "
-                    "matter does not use them. Write the value out in full instead.")))
+                    f"'{'*' if alias else '&'}{token.value}' {what}; front matter does not use them. "
+                    "Write the value out in full instead.")))
             elif isinstance(token, _OPEN):
                 depth += 1
                 if depth > MAX_DEPTH:

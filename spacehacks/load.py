@@ -61,6 +61,8 @@ def _slug_ok(file: Path, root: Path, problems: list[Problem], what: str, top_lev
     return False
 
 
+# Settings that become links on the site, in the feed and in the PDF.
+ADDRESSES = ("repository_url", "licence_url", "site_url")
 CONTENT_FOLDERS = ("hacks", "quotes", "content")
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkd", ".mkdn")
 
@@ -118,6 +120,12 @@ def _load_info(root: Path, problems: list[Problem]) -> dict:
     for key in ("title", "subtitle", "publisher", "language"):
         if not info.get(key) or not str(info[key]).strip():
             problems.append(Problem(path, 1, f"the field '{key}' is missing."))
+    for key in ADDRESSES:
+        value = info.get(key)
+        if value is not None and (not isinstance(value, str) or not re.match(r"https?://[^\s\"'<>]+$", value)):
+            problems.append(Problem(path, 1, (
+                f"'{key}' must be a web address starting with https:// (or http://), "
+                "with no spaces or quote marks in it.")))
     for key, value in info.items():
         code = control_character(str(value))
         if code:

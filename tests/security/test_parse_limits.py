@@ -74,6 +74,9 @@ def test_oversized_file(repo):
     ("title: T\nsubtitle: S\npublisher: '  '\nlanguage: en\n", "'publisher' is missing"),
     ("title: T\nsubtitle: S\npublisher: P\nlanguage: en\ndescription: \"a\\x07\"\n", "control character"),
     ("title: T\nsubtitle: S\npublisher: P\nlanguage: en\nx: " + "[" * 30_000 + "\n", "nests brackets"),
+    ("title: T\nsubtitle: S\npublisher: P\nlanguage: en\nrepository_url: javascript:alert(1)\n", "'repository_url' must be"),
+    ("title: T\nsubtitle: S\npublisher: P\nlanguage: en\nlicence_url: 'https://x\" onclick=\"a'\n", "'licence_url' must be"),
+    ("title: T\nsubtitle: S\npublisher: P\nlanguage: en\nsite_url: [1]\n", "'site_url' must be"),
 ])
 def test_publication_settings_limits(repo, text, words):
     write(repo, "content/publication.yml", text)

@@ -81,6 +81,9 @@ BODY_ATTACKS = {
 }
 
 
+ALL_BODY_ATTACKS = "\n\n".join(BODY_ATTACKS.values())
+
+
 def front(meta: dict, body: str) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body + "\n"
 
@@ -107,7 +110,8 @@ def hostile_repo(root: Path, body: str = "Some practical text.") -> Path:
     write(root, "quotes/one.md", front(
         {"attribution": "A " + p["quote attribution"], "source": "S " + p["quote source"]}, "Words worth keeping."))
     write(root, "content/pages/about.md", front(
-        {"title": "About " + p["page title"], "summary": "Sum " + p["page summary"], "order": 1}, "About us."))
+        {"title": "About " + p["page title"], "summary": "Sum " + p["page summary"], "order": 1},
+        "About us.\n\n" + body))
     write(root, "content/templates/form.md", front(
         {"title": "Form " + p["template title"], "kind": "form", "summary": "Sum " + p["template summary"]},
         "## Part\n\nName: [[Name]]\n"))

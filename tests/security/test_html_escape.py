@@ -8,13 +8,13 @@ import re
 import pytest
 from lxml import etree
 
-from hostile import CLOSERS, FIELDS, SEARCH_WORD, build, hostile_repo, live_markup, payload, text_files
+from hostile import ALL_BODY_ATTACKS, CLOSERS, FIELDS, SEARCH_WORD, build, hostile_repo, live_markup, payload, text_files
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("hostile")
-    return build(hostile_repo(tmp / "repo"), tmp / "site")
+    return build(hostile_repo(tmp / "repo", body=ALL_BODY_ATTACKS), tmp / "site")
 
 
 @pytest.fixture(scope="module")
@@ -26,6 +26,17 @@ def test_no_page_holds_live_markup_from_content(files):
     pages = {path: live_markup(text) for path, text in files.items() if path.endswith(".html")}
     assert len(pages) > 8
     assert {path: bad for path, bad in pages.items() if bad} == {}
+
+
+@pytest.mark.parametrize("path", ["sec/cat/zebra/index.html", "about/index.html"])
+def test_bodies_the_engine_renders_are_sanitized(files, path):
+    """Hack and page bodies are Markdown that MkDocs renders itself: the plugin sanitizes them."""
+    html = files[path]
+    assert not re.search(r"""=["']?[^"'>]*tracker\.example""", html), "an address of another site in an attribute"
+    assert live_markup(html) == []
+    assert not re.search(r"""href=["']?\s*(javascript|vbscript|data|file)""", html, re.I)
+    assert html.count('id="__config"') == 1 and 'class="md-search__input"' in html
+    assert "md-search__input\">x" not in html and "<iframe" not in html and "<svg><image" not in html
 
 
 @pytest.mark.parametrize("field,n", sorted(FIELDS.items()))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from . import html_check
 from .kits import fillins
@@ -148,7 +149,7 @@ def check_body(path: str, body: str, body_line: int, what: str) -> list[Problem]
 INLINE_MARKDOWN = {"summary": "in 'summary':", "tagline": "in 'tagline':"}
 
 
-def check_inline_fields(path: str, values: dict, line_of) -> list[Problem]:
+def check_inline_fields(path: str, values: dict, line_of: Callable[[str], int]) -> list[Problem]:
     """What the sanitizer would remove from a summary or tagline, reported on its field's line."""
     return [Problem(path, line_of(name), f"{lead} {message}")
             for name, lead in INLINE_MARKDOWN.items() if isinstance(values.get(name), str)

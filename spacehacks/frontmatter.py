@@ -1,10 +1,9 @@
 """Reading a Markdown file with YAML front matter, keeping line numbers for every key."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import re
 
 import yaml
 
@@ -43,7 +42,7 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     so the schema can say so."""
 
 
-def _int(loader, node):
+def _int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
     # A number of thousands of digits costs Python a ValueError (or seconds); as text it gets a message.
     if len(node.value.lstrip("+-0")) > MAX_INT_DIGITS:
         return node.value
@@ -117,7 +116,7 @@ def yaml_problems(text: str, relpath: str, first_line: int) -> list[Problem]:
     return out
 
 
-def duplicate_keys(node, relpath: str, first_line: int) -> list[Problem]:
+def duplicate_keys(node: yaml.Node | None, relpath: str, first_line: int) -> list[Problem]:
     """Each repeated key of a mapping, naming both lines (YAML would keep the last silently)."""
     out: list[Problem] = []
     if not isinstance(node, yaml.MappingNode):

@@ -66,6 +66,8 @@ def _attribute(tag: str, attr: str, value: str, why: str) -> str:
             "removed. Remove it.")
 
 
+NO_ALT = ("this image has no alt text, so readers using a screen reader will not know what it "
+          "shows. Describe it: ![A van set up for outreach](van.jpg), or alt=\"…\" on <img>.")
 # Where an attribute's value may come from in Markdown, when the value itself is not in the source
 # (written with entities, say).
 _MARKERS = {"href": ("](", "]:", "href"), "src": ("](", "]:", "src")}
@@ -90,10 +92,7 @@ class _Reader(HTMLParser):
             if why is not None:
                 self.found.append((_attribute(tag, attr, value, why), [value, *_MARKERS.get(attr, ()), attr]))
         if tag == "img" and not values.get("alt", "").strip():
-            self.found.append((
-                "this image has no alt text, so readers using a screen reader will not know what it "
-                "shows. Describe it: ![A van set up for outreach](van.jpg), or alt=\"…\" on <img>.",
-                [values.get("src", ""), "![", "<img"]))
+            self.found.append((NO_ALT, [values.get("src", ""), "![", "<img"]))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -105,7 +104,7 @@ def _line_of(lines: list[str], needles: list[str], start: int) -> int:
         needle = needle.strip().casefold()
         if not needle:
             continue
-        for order in (range(start, len(lines)), range(0, start)):
+        for order in (range(start, len(lines)), range(start)):
             for i in order:
                 if needle in lines[i].casefold():
                     return i

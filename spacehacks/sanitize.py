@@ -38,7 +38,7 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _URL_NOISE = re.compile(r"[\t\n\r]")
 # Class and id names that belong to the site's interface (Material's md-…/__…, ours sh-…): taken
 # by content, they would restyle or rewire the page around it.
-_OWN_NAME = re.compile(r"^(md-|sh-|_)", re.I)
+_OWN_NAME = re.compile(r"^(md-|sh-|_)", re.IGNORECASE)
 _NAME = re.compile(r"^[A-Za-z0-9][\w\-]*$")
 _ALIGN = frozenset({"left", "right", "center"})
 

@@ -67,7 +67,7 @@ MAX_LINE = 400
 MAX_SHOWN = 60      # characters of a wrong value quoted back in a message
 
 
-def shown(value) -> str:
+def shown(value: object) -> str:
     text = str(value)
     return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 PLACEHOLDER = "__SPACEHACKS_CSP__"
-_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<code>.*?)</script\s*>", re.S | re.I)
-_NOT_CODE = re.compile(r"""\b(src|type\s*=\s*["']?application/json)""", re.I)
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<code>.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
+_NOT_CODE = re.compile(r"""\b(src|type\s*=\s*["']?application/json)""", re.IGNORECASE)
 
 DIRECTIVES = (
     "default-src 'self'",

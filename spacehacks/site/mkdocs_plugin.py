@@ -20,7 +20,6 @@ from .lazy_search import split_search_index
 from .minify import minify_own_assets
 from .pages import manifest, manifest_script, markdown_page, nav, site_pages
 
-
 # Compiling Material's and our templates took a third of every rebuild; compiled templates are
 # kept on disk (keyed by each template's source, so an edited template is compiled afresh).
 TEMPLATE_CACHE = jinja2.FileSystemBytecodeCache()
@@ -128,7 +127,8 @@ class SpaceHacksPlugin(BasePlugin):
         return server
 
 
-def _clean_toc(items) -> None:
+def _clean_toc(items: list) -> None:
+    """Headings as the table of contents shows them: text only, whatever the Markdown held."""
     for item in items:
         item.title = sanitize.text_only(item.title)
         _clean_toc(item.children)

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from html import escape
 
 from ..jsdata import script_json
-
 from ..views import Views
 
 

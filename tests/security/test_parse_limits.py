@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from minirepo import minimal, only, problems, write
 from paths import ROOT
 
@@ -118,7 +117,7 @@ def test_page_named_like_a_section(repo):
                                   ["quote", "Words\x07", "--attribution", "A"]])
 def test_new_refuses_control_characters(repo, args):
     run = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(repo), "new", *args],
-                         capture_output=True, text=True, timeout=60)
+                         check=False, capture_output=True, text=True, timeout=60)
     assert run.returncode == 1 and "invisible control character" in run.stderr
     assert "Traceback" not in run.stderr
 
@@ -128,7 +127,7 @@ def test_check_command_gives_messages_not_tracebacks(repo):
     write(repo, "hacks/sec/cat/laughs.md", hack(LAUGHS))
     (repo / "hacks/sec/cat/loop.md").symlink_to("loop.md")
     run = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(repo), "check"],
-                         capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONFAULTHANDLER": "1"})
+                         check=False, capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONFAULTHANDLER": "1"})
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr and "Fatal Python error" not in run.stderr
     assert f"{HACK_PATH}:2:" in run.stderr and "hacks/sec/cat/laughs.md:2:" in run.stderr

@@ -206,13 +206,18 @@ def read_source(file: Path, relpath: str) -> Source:
     text, problems = read_text(file, relpath)
     if text is None:
         return Source(relpath, {}, {}, "", 1, problems)
-    return parse_source(text, relpath)
+    return _parse(text, relpath)
 
 
 def parse_source(text: str, relpath: str) -> Source:
     controls = _control_problems(text, relpath)
     if controls:
         return Source(relpath, {}, {}, "", 1, controls)
+    return _parse(text, relpath)
+
+
+def _parse(text: str, relpath: str) -> Source:
+    """parse_source for text already free of control characters."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         return Source(relpath, {}, {}, text, 1, [Problem(relpath, 1, (

@@ -6,6 +6,7 @@ with the sanitizer's own policy. Code spans and fenced code come out escaped, so
 """
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from . import markup, sanitize
@@ -111,8 +112,22 @@ def _line_of(lines: list[str], needles: list[str], start: int) -> int:
     return start
 
 
+# Markdown writes only what the policy allows unless the text holds raw HTML or an autolink (<),
+# attributes ({), a link or image ('](', '][', ']:', '!['), or a line starting with '_' (a heading
+# whose id would take a name of the interface). Most texts have none (a template's [[fill-in]] is
+# none of them), and then need not be rendered to be checked: rendering is most of what a check
+# costs, and every no-change build runs one.
+_MAY_BE_REFUSED = re.compile(r"[<{]|\]\s*[(\[:]|!\[|^[#\s]*_", re.M)
+
+
+def needs_reading(body: str) -> bool:
+    return _MAY_BE_REFUSED.search(body) is not None
+
+
 def scan(body: str) -> list[tuple[int, str]]:
     """(line offset within body, message) for each construct the sanitizer would remove."""
+    if not needs_reading(body):
+        return []
     reader = _Reader()
     reader.feed(markup.render_raw(body))
     reader.close()

@@ -2,6 +2,8 @@
 the rendered HTML even if the check were skipped."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from hostile import BODY_ATTACKS, dangers
@@ -108,3 +110,21 @@ def test_texts_skipped_as_safe_render_to_nothing_the_policy_refuses(text):
 
 def test_hack_template_still_valid():
     assert "title" in HACK
+
+
+def test_pdf_book_holds_nothing_weasyprint_would_fetch_from_elsewhere(tmp_path):
+    """Summaries, taglines and bodies reach the book through the sanitizer: no remote image, no
+    style, no attachment link for WeasyPrint to follow (its fetcher is the second line of defence)."""
+    from hostile import ALL_BODY_ATTACKS, hostile_repo
+    from spacehacks.load import load_publication
+    from spacehacks.pdf.book import Book
+
+    root = hostile_repo(tmp_path, body=ALL_BODY_ATTACKS)
+    write(root, "content/sections/sec/cat.md", "---\ntitle: Cat\ntagline: 'T <img src=\"https://tracker.example/t.png\" "
+          "alt=\"t\"> <span style=\"background:url(https://tracker.example/s.png)\">s</span>'\norder: 1\n---\n\nIntro.\n")
+    pub, found = load_publication(root)
+    assert any(p.path == "content/sections/sec/cat.md" and "in 'tagline':" in p.message for p in found)
+    html = Book(pub).html()
+    assert "zebra" in html.lower() and "Cat" in html
+    assert not re.search(r"""=["']?[^"'>]*(tracker\.example|file:)""", html)
+    assert "style=" not in html.split("<body", 1)[1] and 'rel="attachment"' not in html

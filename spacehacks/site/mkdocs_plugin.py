@@ -28,6 +28,7 @@ TEMPLATE_CACHE = jinja2.FileSystemBytecodeCache()
 PRINT_ONLY = {"fonts", "pdf"}
 FEATURED = "assets/featured.json"
 HACKS_SCRIPT = "assets/hacks.js"
+LIVE_RELOAD = "assets/livereload.js"   # served pages only: see theme/assets/livereload.js
 
 
 class SpaceHacksPlugin(BasePlugin):
@@ -37,6 +38,10 @@ class SpaceHacksPlugin(BasePlugin):
         super().__init__()
         self.publication = None     # build.py may hand over a publication it already checked
         self.downloads = None       # and the list of files it will publish under downloads/
+        self.serving = False
+
+    def on_startup(self, command, dirty):
+        self.serving = command == "serve"
 
     def _root(self, config) -> Path:
         return Path(self.config["root"] or Path(config.config_file_path).parent).resolve()
@@ -65,6 +70,8 @@ class SpaceHacksPlugin(BasePlugin):
             if f.src_uri.split("/", 1)[0] in PRINT_ONLY and f.abs_src_path \
                     and Path(f.abs_src_path).is_relative_to(self._root(config) / "theme"):
                 files.remove(f)
+            elif f.src_uri == LIVE_RELOAD and not self.serving:
+                files.remove(f)
         for page in self.pages:
             files.append(File.generated(config, page.src, content=markdown_page(page)))
         hacks = manifest(self.pub)
@@ -92,6 +99,7 @@ class SpaceHacksPlugin(BasePlugin):
         return sanitize.clean(html)
 
     def on_page_context(self, context, page, config, nav):
+        context["sh_live_reload"] = LIVE_RELOAD if self.serving else ""
         record = self.by_src.get(page.file.src_uri)
         if record is not None and record.hack is not None:
             context["sh_before"] = self.views.hack_header(record.hack)

@@ -75,12 +75,17 @@ def _write(root: Path, file: Path, text: str, fields, what: str) -> Path:
 
 
 def _no_controls(**given: str | None) -> None:
-    """A control character typed or pasted on the command line would make an invalid file."""
+    """What is typed or pasted on the command line must make a valid file: no control character,
+    no line longer than the schema allows."""
     for name, value in given.items():
         code = control_character(value or "")
         if code:
             raise ScaffoldError(f"the {name} holds an invisible control character ({code}); "
                                 "type it again without it.")
+        limit = schema.MAX_TITLE if name == "title" else schema.MAX_LINE
+        length = len(" ".join((value or "").split()))
+        if name != "text" and length > limit:
+            raise ScaffoldError(f"the {name} is {length} characters long; keep it to at most {limit}.")
 
 
 def new_hack(root: Path, title: str, section: str, category: str, summary: str | None = None,

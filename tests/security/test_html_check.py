@@ -9,7 +9,7 @@ import pytest
 from hostile import BODY_ATTACKS, dangers
 from minirepo import minimal, problems, write
 
-from spacehacks import markup
+from spacehacks import markup, sanitize
 from spacehacks.html_check import scan
 
 HACK_PATH = "hacks/sec/cat/first-hack.md"
@@ -124,3 +124,13 @@ def test_pdf_book_holds_nothing_weasyprint_would_fetch_from_elsewhere(tmp_path):
     assert "zebra" in html.lower() and "Cat" in html
     assert not re.search(r"""=["']?[^"'>]*(tracker\.example|file:)""", html)
     assert "style=" not in html.split("<body", 1)[1] and 'rel="attachment"' not in html
+
+
+def test_what_the_sanitizer_removes_unnamed_still_gets_a_message(monkeypatch):
+    """Should the sanitizer's parser and the check's ever differ, the difference is reported."""
+    real = sanitize.clean
+    monkeypatch.setattr(sanitize, "clean", lambda html: real(html).replace(' title="t"', ""))
+    assert scan('[x](https://example.org "t")') == [
+        (0, "the site would remove some of the HTML in this text (a title), though no rule above "
+            "names it; write the passage in plain Markdown instead.")]
+    assert scan("[x](https://example.org)") == []

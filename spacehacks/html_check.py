@@ -55,7 +55,7 @@ def _attribute(tag: str, attr: str, value: str, why: str) -> str:
         return ("this image is loaded from another website, which would tell that site who is "
                 "reading. Save the image in content/media/ and link to the file instead.")
     if why == "name":
-        return (f"the {attr} '{value}' on <{tag}> is not allowed: names starting with 'md-', 'sh-' "
+        return (f"the {attr} '{value[:60]}' on <{tag[:20]}> is not allowed: names starting with 'md-', 'sh-' "
                 "or '_' belong to the site's own interface, and a name is letters, digits, '-' and "
                 "'_'. Choose another name or remove it.")
     if attr == "style":

@@ -7,7 +7,7 @@ import pytest
 
 from hostile import SEARCH_WORD, build, hostile_repo
 
-from browsing import DESKTOP, PHONE, Reader, SiteServer, launch, open_search
+from browsing import DESKTOP, PHONE, Reader, SiteServer, open_search, shared_browser
 
 pytestmark = pytest.mark.browser
 
@@ -33,11 +33,7 @@ document.addEventListener('securitypolicyviolation', e => window.__violations.pu
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
+    return shared_browser()
 
 
 def _serve(site):

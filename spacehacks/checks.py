@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
-from . import markup
-from . import fillins
+from . import fillins, html_check
 from .problems import Problem, did_you_mean
 
 MAX_TAGS = 4
@@ -133,7 +133,7 @@ def check_body(path: str, body: str, body_line: int, what: str) -> list[Problem]
             f"this {what} has no text below the front matter. "
             + {"hack": "Write the hack itself there.", "quote": "Write the quotation there."}.get(
                 what, "Write a short introduction there."))))
-    for offset, message in markup.scan(body):
+    for offset, message in html_check.scan(body):
         out.append(Problem(path, body_line + offset, message))
     if what == "hack":
         for offset, line in enumerate(body.split("\n")):
@@ -142,3 +142,15 @@ def check_body(path: str, body: str, body_line: int, what: str) -> list[Problem]
                     "a hack's body should not use a top-level '# ' heading: the title comes "
                     "from the front matter. Use '## ' for sub-headings.")))
     return out
+
+
+# One-line fields that outputs render as Markdown (the PDF shows summaries and taglines so), with
+# the words that start their messages.
+INLINE_MARKDOWN = {"summary": "in 'summary':", "tagline": "in 'tagline':"}
+
+
+def check_inline_fields(path: str, values: dict, line_of: Callable[[str], int]) -> list[Problem]:
+    """What the sanitizer would remove from a summary or tagline, reported on its field's line."""
+    return [Problem(path, line_of(name), f"{lead} {message}")
+            for name, lead in INLINE_MARKDOWN.items() if isinstance(values.get(name), str)
+            for _, message in html_check.scan(values[name])]

@@ -5,12 +5,12 @@ Every link is relative to the page it appears on, so the site works under any ba
 """
 from __future__ import annotations
 
-import json
 import posixpath
 import zlib
 from functools import cached_property
 from pathlib import Path
 
+from .jsdata import script_json
 from .layouts import environment
 from .template_document import parse
 from .template_html import body_html
@@ -55,15 +55,13 @@ class Views:
 
     @cached_property
     def quote_data(self) -> str:
-        return json.dumps([{"text": q.text, "attribution": q.attribution or ""} for q in self.pub.quotes],
-                          ensure_ascii=False).replace("</", "<\\/")
+        return script_json([{"text": q.text, "attribution": q.attribution or ""} for q in self.pub.quotes])
 
     @cached_property
     def featured_data(self) -> str:
         """Featured hacks for the JS picker; URLs are relative to the site root."""
-        return json.dumps([{"slug": h.slug, "title": h.title, "summary": h.summary,
-                            "section": h.section.title, "url": h.url}
-                           for h in self.featured], ensure_ascii=False).replace("</", "<\\/")
+        return script_json([{"slug": h.slug, "title": h.title, "summary": h.summary,
+                             "section": h.section.title, "url": h.url} for h in self.featured])
 
     def quote_for(self, key: str):
         return (stable_pick(self.pub.quotes, key) or [None])[0]

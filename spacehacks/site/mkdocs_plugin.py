@@ -11,15 +11,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from .. import feed, markup
+from .. import feed, markup, sanitize
 from ..load import load_publication
 from ..problems import format_problems
 from ..sources import CONTENT_DIRS, THEME_DIR
 from ..views import Views
+from . import csp
 from .lazy_search import split_search_index
 from .minify import minify_own_assets
-from .pages import manifest, markdown_page, nav, site_pages
-
+from .pages import manifest, manifest_script, markdown_page, nav, site_pages
 
 # Compiling Material's and our templates took a third of every rebuild; compiled templates are
 # kept on disk (keyed by each template's source, so an edited template is compiled afresh).
@@ -29,6 +29,7 @@ TEMPLATE_CACHE = jinja2.FileSystemBytecodeCache()
 PRINT_ONLY = {"fonts", "pdf"}
 FEATURED = "assets/featured.json"
 HACKS_SCRIPT = "assets/hacks.js"
+LIVE_RELOAD = "assets/livereload.js"   # served pages only: see theme/assets/livereload.js
 
 
 class SpaceHacksPlugin(BasePlugin):
@@ -38,6 +39,10 @@ class SpaceHacksPlugin(BasePlugin):
         super().__init__()
         self.publication = None     # build.py may hand over a publication it already checked
         self.downloads = None       # and the list of files it will publish under downloads/
+        self.serving = False
+
+    def on_startup(self, command, dirty):
+        self.serving = command == "serve"
 
     def _root(self, config) -> Path:
         return Path(self.config["root"] or Path(config.config_file_path).parent).resolve()
@@ -66,12 +71,14 @@ class SpaceHacksPlugin(BasePlugin):
             if f.src_uri.split("/", 1)[0] in PRINT_ONLY and f.abs_src_path \
                     and Path(f.abs_src_path).is_relative_to(self._root(config) / "theme"):
                 files.remove(f)
+            elif f.src_uri == LIVE_RELOAD and not self.serving:
+                files.remove(f)
         for page in self.pages:
             files.append(File.generated(config, page.src, content=markdown_page(page)))
         hacks = manifest(self.pub)
         files.append(File.generated(config, "hacks.json", content=hacks))
         # The random page opened from disk, where browsers fetch nothing, loads it as a script.
-        files.append(File.generated(config, HACKS_SCRIPT, content=f"var __hacks = {hacks};\n"))
+        files.append(File.generated(config, HACKS_SCRIPT, content=manifest_script(self.pub)))
         # Read by hack pages' "Featured hacks" block only as it nears the screen, so the list is
         # not repeated inside every hack page's first load.
         files.append(File.generated(config, FEATURED, content=self.views.featured_data))
@@ -85,14 +92,26 @@ class SpaceHacksPlugin(BasePlugin):
 
     def on_page_content(self, html, page, config, files):
         record = self.by_src.get(page.file.src_uri)
-        return record.body if record is not None and record.is_html else html
+        if record is not None and record.is_html:
+            return record.body    # our views: autoescaped templates around sanitized Markdown
+        # MkDocs rendered this Markdown itself, raw HTML included: it passes the same policy as
+        # every other output, and so do the headings it lists in the table of contents.
+        _clean_toc(page.toc)
+        return sanitize.clean(html)
 
     def on_page_context(self, context, page, config, nav):
+        context["sh_live_reload"] = LIVE_RELOAD if self.serving else ""
         record = self.by_src.get(page.file.src_uri)
         if record is not None and record.hack is not None:
             context["sh_before"] = self.views.hack_header(record.hack)
             context["sh_after"] = self.views.hack_footer(record.hack)
         return context
+
+    def on_post_page(self, output, page, config):
+        return csp.apply(output, page.content or "")
+
+    def on_post_template(self, output_content, template_name, config):
+        return csp.apply(output_content, "")
 
     def on_post_build(self, config):
         # Material's bundle falls back to scripts on unpkg.com (a ResizeObserver polyfill for old
@@ -104,6 +123,7 @@ class SpaceHacksPlugin(BasePlugin):
             if safe != text:
                 bundle.write_text(safe, encoding="utf-8")
         split_search_index(Path(config.site_dir))
+        csp.point_shim_at_boot_file(Path(config.site_dir))
         minify_own_assets(Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
@@ -114,3 +134,10 @@ class SpaceHacksPlugin(BasePlugin):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def _clean_toc(items: list) -> None:
+    """Headings as the table of contents shows them: text only, whatever the Markdown held."""
+    for item in items:
+        item.title = sanitize.text_only(item.title)
+        _clean_toc(item.children)

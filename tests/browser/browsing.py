@@ -3,6 +3,7 @@ Debian's Chromium with flags that keep it from calling home, the page types, axe
 screenshots."""
 from __future__ import annotations
 
+import atexit
 import functools
 import gzip
 import http.server
@@ -59,6 +60,26 @@ def launch(playwright):
     assert CHROMIUM.exists(), (f"{CHROMIUM} is missing: install Debian's chromium "
                                "(apt-get install chromium), as .ci/run does")
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+_SHARED: list = []     # [playwright, browser] once started
+
+
+def shared_browser():
+    """One Chromium for the whole test run. Playwright's sync API allows one running instance per
+    thread, so every test folder that drives a browser (tests/browser, tests/security) shares it."""
+    if not _SHARED:
+        from playwright.sync_api import sync_playwright
+        playwright = sync_playwright().start()
+        _SHARED[:] = [playwright, launch(playwright)]
+        atexit.register(_close_shared)
+    return _SHARED[1]
+
+
+def _close_shared() -> None:
+    playwright, browser = _SHARED
+    browser.close()
+    playwright.stop()
 
 
 class Reader:

@@ -45,7 +45,7 @@ def test_hack_page_first_load_is_within_budget_and_search_waits(open_reader, bas
 
 
 def _wait_for_service_worker(page):
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15_000)
     # The core set is saved during install; the page the reader came in on, on activation.
     page.wait_for_function("""async () => { const c = await caches.open('spacehacks-v1');
         return (await c.match(location.href)) !== undefined; }""", timeout=15_000)

@@ -43,7 +43,9 @@ def test_keyboard_skip_link_and_visible_focus_on_every_control(open_reader, base
     skip = page.locator(":focus")
     assert skip.inner_text().strip() == "Skip to content"
     # Material fades the skip link in; wait for it to be fully shown.
-    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
+    # A function, not an expression: Playwright evaluates an expression with eval, which the
+    # pages' Content-Security-Policy refuses.
+    page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'")
     assert skip.evaluate(VISIBLE) and skip.evaluate(FOCUS_STYLE)
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "sh-content"

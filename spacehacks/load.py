@@ -12,7 +12,7 @@ from .frontmatter import Source, control_character, entry_lines, load_settings, 
 from .model import Category, Hack, Page, Publication, Quote, Section, Tag, Template
 from .problems import Problem, did_you_mean, rel
 from .slugs import SLUG, slugify
-from .sources import RESERVED, translation_language
+from .sources import CONTENT_DIRS, RESERVED, translation_language
 
 
 
@@ -64,7 +64,6 @@ def _slug_ok(file: Path, root: Path, problems: list[Problem], what: str, top_lev
 
 # Settings that become links on the site, in the feed and in the PDF.
 ADDRESSES = ("repository_url", "licence_url", "site_url")
-CONTENT_FOLDERS = ("hacks", "quotes", "content")
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkd", ".mkdn")
 
 
@@ -83,7 +82,7 @@ def _walk(base: Path) -> list[Path]:
 def _odd_files(root: Path) -> list[Problem]:
     """Links and Markdown files with another extension: both would otherwise be skipped silently."""
     out = []
-    for name in CONTENT_FOLDERS:
+    for name in CONTENT_DIRS:
         for path in _walk(root / name) if (root / name).is_dir() else []:
             where = rel(path.parent, root) + "/" + path.name
             if path.is_symlink():

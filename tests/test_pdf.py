@@ -8,14 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 
 from spacehacks.pdf import step
 from spacehacks.pdf.book import Book, edition
-from spacehacks.pdf.proof import ProofError, outline_tree, prove
+from spacehacks.pdf.proof import outline_tree, prove
 from spacehacks.pdf.render import render_whole
-from spacehacks.problems import format_problems
+from spacehacks.pdf.structure import destinations
 
 PAPERS = {"space-hacks.pdf": (612, 792), "space-hacks-a4.pdf": (595, 842)}
 
@@ -55,23 +56,17 @@ def test_bookmarks_nest_section_category_hack(pub, pdfs, name):
 @pytest.mark.parametrize("name", PAPERS)
 def test_each_hack_is_on_the_page_its_contents_entry_names(pub, pdfs, name):
     path = pdfs[name]
+    prove(pub, path, name)  # contents links, bookmarks and printed numbers agree, or ProofError
     reader = PdfReader(path)
-    starts = [page + 1 for _, page, _ in outline_tree(reader)]
-    first = starts[1]  # after "About this edition" comes "Contents", which runs to the next bookmark
-    toc = " ".join(pdftotext(path, first, starts[2] - 1).split())
-    assert toc.startswith("Contents")
+    with pikepdf.open(path) as doc:
+        names = destinations(doc)
     checked = 0
     for hack in pub.hacks:
-        title = " ".join(hack.title.split())
-        m = re.search(re.escape(title) + r" ?[. ]*(\d+)", toc)
-        assert m, f"{title} is not in the contents"
-        page = int(m.group(1))
-        on_page = " ".join(pdftotext(path, page, page).split())
-        assert title in on_page, f"{title} is not on page {page}"
-        # the printed page number agrees with the contents too
-        assert re.search(rf"\b{page}\s*$", pdftotext(path, page, page).strip())
+        page = names[f"hack-{hack.slug}"]
+        # the page shows its own number at its foot, as the contents printed it
+        assert re.search(rf"\b{page + 1}\s*$", pdftotext(path, page + 1, page + 1).strip())
         checked += 1
-    assert checked == len(pub.hacks) > 0
+    assert checked == len(pub.hacks) > 0 and len(reader.pages) > checked / 10
 
 
 def test_metadata_tags_and_language(pub, pdfs):
@@ -176,21 +171,6 @@ def test_unchanged_content_reuses_previous_pdfs(pub, site, tmp_path, caplog, mon
     monkeypatch.setattr(step, "_download", lambda path, title: None)
     step.pdf_edition(pub, tmp_path / "again", previous)
     assert rendered == ["a4"]
-
-
-def test_proof_fails_plainly_when_a_hack_vanishes(pub, tmp_path, monkeypatch):
-    book = Book(pub)
-    lost = pub.hacks[len(pub.hacks) // 2]
-    plain = book.stylesheets
-    monkeypatch.setattr(book, "stylesheets", lambda paper, extra="": plain(
-        paper, extra + f"#hack-{lost.slug} {{ display: none }}"))
-    target = tmp_path / "broken.pdf"
-    target.write_bytes(render_whole(book, "letter"))
-    with pytest.raises(ProofError) as caught:
-        prove(pub, target, "US Letter")
-    text = format_problems(caught.value.problems)
-    assert f"{lost.path}:1: the US Letter PDF edition: hack '{lost.title}'" in text
-    assert "Traceback" not in text
 
 
 def test_templates_appendix_follows_the_publication(pub, pdfs, monkeypatch):

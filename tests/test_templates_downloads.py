@@ -18,7 +18,7 @@ from odf.opendocument import load as load_odt
 from pypdf import PdfReader
 
 from spacehacks.kits import step
-from spacehacks.kits.pdf_writer import font_faces
+from spacehacks.fonts import font_faces
 
 TEN = {"community-member-agreement", "participant-grievance-procedure",
        "incident-and-complaint-response-protocol", "incident-report-form", "temporary-restriction-notice",

@@ -5,32 +5,12 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from ..fonts import font_faces
 from .document import Document
 from .frame import KIND_NAMES, Frame
 from .html_writer import body_html
 
 CSS = Path(__file__).with_name("pdf.css")
-FONTS = Path("theme") / "fonts"   # the book's fonts, relative to the publication root
-FACES = [("Charis SIL", "CharisSIL-Regular", "normal", "normal"),
-         ("Charis SIL", "CharisSIL-Bold", "bold", "normal"),
-         ("Charis SIL", "CharisSIL-Italic", "normal", "italic"),
-         ("Charis SIL", "CharisSIL-BoldItalic", "bold", "italic"),
-         ("Lato", "Lato-Regular", "normal", "normal"),
-         ("Lato", "Lato-Bold", "bold", "normal")]
-FONT_SUFFIXES = (".ttf", ".otf", ".woff2", ".woff")  # whichever the book ships
-
-
-def font_faces(root: Path) -> str:
-    """@font-face rules for the book's fonts that are present; without them the PDF falls back
-    to the machine's fonts rather than failing."""
-    rules = []
-    for family, stem, weight, style in FACES:
-        path = next((Path(root) / FONTS / (stem + suffix) for suffix in FONT_SUFFIXES
-                     if (Path(root) / FONTS / (stem + suffix)).is_file()), None)
-        if path:
-            rules.append(f'@font-face {{ font-family: "{family}"; src: url("{path.resolve().as_uri()}"); '
-                         f"font-weight: {weight}; font-style: {style}; }}")
-    return "\n".join(rules)
 
 
 def page_html(doc: Document, frame: Frame, root: Path, fillable: bool = False) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 from .. import markup
+from ..fonts import font_faces
 from ..kits.step import FOLDER, formats_for
 from ..views import count_line
 
@@ -110,7 +111,7 @@ class Book:
         return (self.root / PDF_THEME).as_uri() + "/"
 
     def stylesheets(self, paper: str, extra: str = "") -> list[str]:
-        return [(self.root / PDF_THEME / "book.css").read_text(encoding="utf-8"),
+        return [font_faces(self.root), (self.root / PDF_THEME / "book.css").read_text(encoding="utf-8"),
                 f"@page {{ size: {PAPERS[paper]}; }}\n{extra}"]
 
     def html(self, parts=None, page_of: dict | None = None, outline: bool = True, local_ids=None) -> str:

@@ -102,18 +102,20 @@ def _join_structure(out: Pdf, sources: list[Pdf], starts: list[int]) -> None:
 
 
 def _resolve_links(out: Pdf, places: dict) -> None:
-    """Links to anchors (inside a slice by name, across slices as `xref:`) become page places."""
+    """One named destination for every anchor of the book; links across slices (`xref:`) become
+    links to those names, as links inside a slice already are. Names, not page references, so
+    the proof can tell which entry leads where."""
+    dests = pikepdf.NameTree.new(out)
+    for name in sorted(places):
+        index, x, y = places[name]
+        dests[name] = Array([out.pages[index].obj, Name.XYZ, x, y, 0])
+    out.Root.Names = Dictionary(Dests=dests.obj)
     for page in out.pages:
         for annot in page.obj.get(Name.Annots, []):
-            dest = annot.get(Name.Dest)
             uri = str(annot.A.get(Name.URI, "")) if Name.A in annot else ""
-            name = str(dest) if isinstance(dest, pikepdf.String) else (uri[5:] if uri.startswith("xref:") else None)
-            if name is None or name not in places:
-                continue
-            index, x, y = places[name]
-            if Name.A in annot:
+            if uri.startswith("xref:") and uri[5:] in places:
                 del annot.A
-            annot.Dest = Array([out.pages[index].obj, Name.XYZ, x, y, 0])
+                annot.Dest = pikepdf.String(uri[5:])
 
 
 def _outline(out: Pdf, pub, places: dict) -> None:

@@ -9,9 +9,10 @@ from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
-from ..downloads import Download, human_size
 from ..buildstamp import hash_paths
+from ..downloads import Download, human_size
 from .book import PDF_THEME, Book
+from .glyphs import report_missing_glyphs
 from .proof import prove
 
 log = logging.getLogger("spacehacks")
@@ -46,6 +47,7 @@ def render_paper(book: Book, paper: str, target: Path) -> None:
 
 def pdf_edition(pub, out: Path, previous: Path | None) -> list[Download]:
     out.mkdir(parents=True, exist_ok=True)
+    report_missing_glyphs(pub)
     book = Book(pub)
     html = book.html()  # the same for every paper size: rendered once for the fingerprints
     hashes = {paper: source_hash(book, html, paper) for paper, _, _ in EDITIONS}

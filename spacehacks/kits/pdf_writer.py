@@ -13,7 +13,10 @@ from .html_writer import body_html
 CSS = Path(__file__).with_name("pdf.css")
 
 
-def page_html(doc: Document, frame: Frame, root: Path, fillable: bool = False) -> str:
+PAPERS = {"a4": "A4", "letter": "letter"}
+
+
+def page_html(doc: Document, frame: Frame, root: Path, fillable: bool = False, paper: str = "a4") -> str:
     body = body_html(doc, "form" if fillable else "print")
     preamble = "".join(f'<p class="preamble">{escape(p)}</p>' for p in frame.preamble)
     if fillable:
@@ -25,18 +28,21 @@ def page_html(doc: Document, frame: Frame, root: Path, fillable: bool = False) -
 <meta name="description" content="{escape(doc.summary)}">
 <meta name="keywords" content="{escape(frame.publication)}, {escape(doc.kind)} template">
 <style>{font_faces(root)}
-{CSS.read_text(encoding="utf-8")}</style></head>
+{CSS.read_text(encoding="utf-8")}
+@page {{ size: {PAPERS[paper]}; }}</style></head>
 <body>
+<p class="colophon">{escape(frame.colophon)}</p>
+<p class="running-org">Organization: <span class="sh-fill sh-fill--text">Organization name</span></p>
 <p class="kind">{escape(KIND_NAMES.get(doc.kind, "Template"))} template · {escape(frame.publication)}</p>
 <h1>{escape(doc.title)}</h1>
 <p class="summary">{escape(doc.summary)}</p>
 {preamble}
 {body}
-<p class="colophon">{escape(frame.colophon)}</p>
 </body></html>"""
 
 
-def write_pdf(doc: Document, frame: Frame, root: Path, out: Path, fillable: bool = False) -> None:
+def write_pdf(doc: Document, frame: Frame, root: Path, out: Path, fillable: bool = False,
+              paper: str = "a4") -> None:
     from weasyprint import HTML
-    HTML(string=page_html(doc, frame, root, fillable), base_url=str(root)).write_pdf(
+    HTML(string=page_html(doc, frame, root, fillable, paper), base_url=str(root)).write_pdf(
         out, pdf_forms=fillable)

@@ -1,6 +1,6 @@
 """The output step that publishes every template under downloads/templates/.
 
-Each template becomes DOCX, ODT, PDF and Markdown (forms also a fillable PDF), and all of them
+Each template becomes DOCX, ODT, PDF and Markdown (forms also a fillable PDF in A4 and US Letter), and all of them
 go into one zip. templates.json lists every file with its size and the fingerprint of what it was
 made from, so the next build copies unchanged files from the previous site instead of rendering
 them again (WeasyPrint is most of the build time).
@@ -31,7 +31,8 @@ FORMATS = [  # (suffix, label shown to readers)
     (".pdf", "PDF"),
     (".md", "Markdown"),
 ]
-FILLABLE = ("-fillable.pdf", "Fillable PDF")
+# Forms also as fillable PDFs, one per paper size (the A4 one keeps its first address).
+FILLABLE = [("-fillable.pdf", "Fillable PDF (A4)", "a4"), ("-fillable-letter.pdf", "Fillable PDF (US Letter)", "letter")]
 FIXED_TIME = (2024, 1, 1, 0, 0, 0)    # zip entry time: the same templates give the same bytes
 
 
@@ -43,7 +44,7 @@ class TemplateDownload(Download):
 
 
 def formats_for(template) -> list[tuple[str, str]]:
-    return FORMATS + ([FILLABLE] if template.kind == "form" else [])
+    return FORMATS + ([(suffix, label) for suffix, label, _ in FILLABLE] if template.kind == "form" else [])
 
 
 def build_templates(pub, out: Path, previous: Path | None) -> list[Download]:
@@ -95,7 +96,8 @@ def _render(pub, t, folder: Path) -> None:
     write_pdf(doc, frame, pub.root, folder / f"{t.slug}.pdf")
     (folder / f"{t.slug}.md").write_text(markdown_text(t, frame), encoding="utf-8")
     if t.kind == "form":
-        write_pdf(doc, frame, pub.root, folder / (t.slug + FILLABLE[0]), fillable=True)
+        for suffix, _, paper in FILLABLE:
+            write_pdf(doc, frame, pub.root, folder / (t.slug + suffix), fillable=True, paper=paper)
 
 
 def _settle_times(package: Path) -> None:

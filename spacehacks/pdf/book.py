@@ -1,6 +1,7 @@
 """The PDF edition as HTML: the publication model through theme/pdf/ templates, for WeasyPrint."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -14,9 +15,14 @@ from .. import markup
 from ..fonts import font_faces
 from ..kits.step import FOLDER, formats_for
 from ..views import count_line
+from .typography import smarten_html
 
 PDF_THEME = Path("theme") / "pdf"   # relative to the publication root
 PAPERS = {"letter": "letter", "a4": "A4"}
+# Paper width, and the inner (binding) margin, in mm. The text is as wide on both papers, about
+# 70 characters of 11 pt Charis SIL a line; the outer margin takes the rest.
+WIDTHS = {"letter": 215.9, "a4": 210}
+TEXT_WIDTH, INNER = 128, 28
 # The folders whose last commit dates the edition: the book changes only when these do.
 CONTENT_DIRS = ("content", "hacks", "quotes", "theme")
 # Parts of the book besides the categories: cover, colophon and contents; the pages outside the
@@ -27,10 +33,16 @@ _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _HEADING_ID = re.compile(r'(<h[1-6])\s+id="[^"]*"')
 
 
+ORDINALS = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"]
+
+
 @dataclass(frozen=True)
 class Edition:
+    """Which edition readers hold (content/publication.yml's `edition`) and when it was set.
+    The commit (`version`) only goes into the PDF's metadata: readers cannot use a hash."""
     version: str
     date: dt.datetime
+    number: int = 1
 
     @property
     def iso(self) -> str:
@@ -38,14 +50,16 @@ class Edition:
 
     @property
     def human(self) -> str:
-        return f"{self.date.day} {self.date:%B %Y}"
+        return f"{self.date:%B} {self.date.day}, {self.date.year}"  # US English: December 1, 2026
 
     @property
     def label(self) -> str:
-        return f"Edition of {self.human}"
+        if 1 <= self.number <= len(ORDINALS):
+            return f"{ORDINALS[self.number - 1]} edition, {self.date:%B %Y}"
+        return f"Edition {self.number}, {self.date:%B %Y}"
 
 
-def edition(root: Path) -> Edition:
+def edition(root: Path, number: int = 1) -> Edition:
     """Version and date from git (the last commit touching the content), or SOURCE_DATE_EPOCH.
 
     Never the clock: the same content must give the same bytes on every build.
@@ -59,7 +73,33 @@ def edition(root: Path) -> Edition:
     stamp = git("log", "-1", "--format=%ct %h", "--", *CONTENT_DIRS).split()
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or (stamp[0] if stamp else "0")
     version = stamp[1] if len(stamp) > 1 else "unversioned"
-    return Edition(version, dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc))
+    return Edition(version, dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc), number)
+
+
+def edition_number(info: dict) -> int:
+    try:
+        return max(1, int(info.get("edition") or 1))
+    except (TypeError, ValueError):
+        return 1
+
+
+def web_address(site_url: str | None, path: str) -> jinja2.filters.Markup:
+    """A download's address, whole (under `site_url` when the publication has one), never broken
+    inside a name: only after a slash, where a reader copying it cannot mistake the break."""
+    address = f"{site_url.rstrip('/')}/{path}" if site_url else path
+    parts = [jinja2.filters.escape(p) for p in re.split(r"(?<=/)", address) if p]
+    return jinja2.filters.Markup("\u200b").join(jinja2.filters.Markup(f'<span class="url-part">{p}</span>')
+                                                for p in parts)
+
+
+def blank_form(template, fill_ins) -> jinja2.filters.Markup:
+    """A form as printed in the appendix: the template's own body with its blanks to fill in by
+    hand, the same HTML as its printable PDF."""
+    from ..kits.document import parse
+    from ..kits.html_writer import body_html
+    html = str(body_html(parse(template, fill_ins), "print", top=4))
+    # The book's fonts have no ☐: the box is drawn by book.css instead.
+    return jinja2.filters.Markup(shift_headings(html.replace(">\u2610<", "><"), 1))
 
 
 def shift_headings(html: str, depth: int) -> str:
@@ -79,18 +119,28 @@ def all_parts(pub) -> list[str]:
 
 
 def interludes(pub) -> dict[str, object]:
-    """One quote after each category but the last of the book, in the pool's order."""
-    gaps = [category_id(c) for c in pub.categories][:-1]
+    """One quote between each two categories of the book, in the pool's order. It is set at the
+    head of the later one, kept with the hack that follows, so no page ever holds only a quote."""
+    gaps = [category_id(c) for c in pub.categories][1:]
     return dict(zip(gaps, pub.quotes))
 
 
-class Book:
-    """Renders the book's HTML for one publication; the same Book serves every slice of it."""
+def section_view(pub, section):
+    """The publication as one section's own PDF sees it: that section, no other pages."""
+    return dataclasses.replace(pub, sections=[section], pages=[], templates=[])
 
-    def __init__(self, pub, root: Path | None = None):
+
+class Book:
+    """Renders the book's HTML for one publication; the same Book serves every slice of it. With
+    `section`, the book of that one section (for a training on one topic): its own cover,
+    contents and back page, numbered and quoted as in the whole book."""
+
+    def __init__(self, pub, root: Path | None = None, section=None):
+        self.full, self.section = pub, section
+        pub = section_view(pub, section) if section else pub
         self.pub = pub
         self.root = Path(root or pub.root).resolve()
-        self.edition = edition(self.root)
+        self.edition = edition(self.root, edition_number(pub.info))
         self.templates = list(pub.templates)
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(self.root / PDF_THEME), autoescape=True,
                                       trim_blocks=True, lstrip_blocks=True)
@@ -99,20 +149,28 @@ class Book:
         self.env.filters["md_inline"] = lambda s: jinja2.filters.Markup(markup.render_inline(s or ""))
         by_slug = {h.slug: h for h in pub.hacks}
         self.env.filters["lookup"] = by_slug.get
-        quotes = interludes(pub)
-        sections = {s.slug: n for n, s in enumerate(pub.sections, 1)}
+        quotes = interludes(self.full)
+        sections = {s.slug: n for n, s in enumerate(self.full.sections, 1)}
         self.env.globals.update(
             count_line=count_line, category_id=category_id, interlude=lambda c: quotes.get(category_id(c)),
             section_number=lambda s: sections[s.slug],
-            template_files=lambda t: [f"downloads/{FOLDER}/{t.slug}{suffix}" for suffix, _ in formats_for(t)])
+            template_files=lambda t: [f"downloads/{FOLDER}/{t.slug}{suffix}" for suffix, _ in formats_for(t)],
+            web_address=lambda path: web_address(pub.info.get("site_url"), path),
+            form_html=lambda t: blank_form(t, pub.fill_ins))
 
     @property
     def base_url(self) -> str:
         return (self.root / PDF_THEME).as_uri() + "/"
 
     def stylesheets(self, paper: str, extra: str = "") -> list[str]:
+        outer = WIDTHS[paper] - TEXT_WIDTH - INNER
+        pages = (f"@page {{ size: {PAPERS[paper]}; }}\n"
+                 f"@page :right {{ margin-left: {INNER}mm; margin-right: {outer:.1f}mm; }}\n"
+                 f"@page :left {{ margin-left: {outer:.1f}mm; margin-right: {INNER}mm; }}\n"
+                 # full bleed, whichever side they fall on
+                 "@page cover:right, cover:left, back:right, back:left { margin: 0; }\n")
         return [font_faces(self.root), (self.root / PDF_THEME / "book.css").read_text(encoding="utf-8"),
-                f"@page {{ size: {PAPERS[paper]}; }}\n{extra}"]
+                pages + extra]
 
     def html(self, parts=None, page_of: dict | None = None, outline: bool = True, local_ids=None) -> str:
         """The book, or the slices named in `parts`. Links to anchors outside `local_ids` go through
@@ -122,8 +180,8 @@ class Book:
         def xref(anchor: str) -> str:
             return f"#{anchor}" if local_ids is None or anchor in local_ids else f"xref:{anchor}"
 
-        return self.env.get_template("book.html").render(
-            pub=self.pub, info=self.pub.info, edition=self.edition, parts=parts, page_of=page_of,
+        return smarten_html(self.env.get_template("book.html").render(
+            pub=self.pub, info=self.pub.info, edition=self.edition, parts=parts, page_of=page_of, part=self.section,
             outline=outline, xref=xref, templates=self.templates,
             counts={"hacks": len(self.pub.hacks), "sections": len(self.pub.sections),
-                    "categories": len(self.pub.categories)})
+                    "categories": len(self.pub.categories)}))

@@ -14,11 +14,12 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, Rectangle
 
 from .book import category_id
+from .typography import book_title
 
 CSS_TO_PT = 0.75  # WeasyPrint lays out in CSS pixels; PDF counts points
 
 
-def merge(book, slices, overlays: list[bytes], page_of: dict) -> bytes:
+def merge(book, slices, overlays: list[bytes]) -> bytes:
     """One PDF from the slices (front first) and the page-number overlays, page for page.
 
     qpdf (through pikepdf) does the copying: pure-Python PDF parsing cost more than the render."""
@@ -122,7 +123,7 @@ def _outline(out: Pdf, pub, places: dict) -> None:
     """Bookmarks from the model: front matter and pages, then section › category › hack."""
     def item(title, anchor):
         index, x, y = places[anchor]
-        return OutlineItem(" ".join(title.split()), index, "XYZ", left=x, top=y, zoom=0)
+        return OutlineItem(book_title(title), index, "XYZ", left=x, top=y, zoom=0)
 
     with out.open_outline() as outline:
         top = outline.root

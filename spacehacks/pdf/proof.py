@@ -16,15 +16,8 @@ from pypdf import PdfReader
 
 from ..problems import ContentError, Problem
 from .book import category_id
-from .structure import (
-    Page,
-    destinations,
-    links,
-    normalise,
-    outline_tree,
-    words,
-    words_in,
-)
+from .structure import Page, destinations, links, outline_tree, words, words_in
+from .typography import book_title
 
 # Running heads sit in the outer 18 mm of a page and the body starts 22 mm in (theme/pdf/book.css):
 # a page with no word between the two bands holds nothing but its heads and number.
@@ -51,7 +44,7 @@ class Scope:
         return cls(list(pub.sections), list(pub.pages), bool(pub.templates))
 
 
-def prove(pub, pdf: Path, label: str, scope: Scope | None = None, title=normalise) -> None:
+def prove(pub, pdf: Path, label: str, scope: Scope | None = None, title=book_title) -> None:
     """Raise ProofError listing everything missing or misplaced in `pdf`. `title` gives the form
     a title takes in the book (its typography), to compare with the bookmarks."""
     scope = scope or Scope.book(pub)
@@ -104,8 +97,10 @@ def prove(pub, pdf: Path, label: str, scope: Scope | None = None, title=normalis
             fail(label, "the appendix of templates has no bookmark.", 0)
         else:
             entry(label, "the appendix", "templates", top[APPENDIX][0])
+    # A left page may be left blank so that a section opens on a right page.
+    openers = {names.get(f"section-{s.slug}") for s in scope.sections}
     for index, page in enumerate(words(pdf)):
-        if not _has_body(page):
+        if not _has_body(page) and not (index % 2 and index + 1 in openers):
             fail(label, f"page {index + 1} is blank.", index + 1)
     if problems:
         raise ProofError(problems)

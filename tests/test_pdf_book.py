@@ -148,3 +148,10 @@ def test_the_appendix_prints_the_blank_forms(pub, pdfs):
     # web addresses whole, not hyphenated at a line end
     appendix = " ".join(pages[names["templates"]].split())
     assert "downloads/templates/incident-report-form.docx" in appendix
+
+
+@pytest.mark.parametrize("name", PAPERS)
+def test_no_page_opens_with_a_stranded_see_also(pdfs, name):
+    for number, page in enumerate(words(pdfs[name]), 1):
+        body = [w.text for w in page.words if 60 < w.y0 < page.height - 60]
+        assert body[:2] != ["See", "also:"], f"page {number} holds only the end of a hack"

@@ -105,7 +105,8 @@ class _Html:
             elif ahead is not None and ahead.fill_in:
                 out.extend(held)
                 held = []
-                head, tail = _LAST_WORD.match(r.text).groups()
+                # a bold run is the field's whole label ("Adopted on:"); otherwise its last word
+                head, tail = ("", r.text) if r.bold and len(r.text) < 40 else _LAST_WORD.match(r.text).groups()
                 out.append(self.text(Run(head, r.bold, r.italic, None, r.href)) if head else "")
                 held.append(self.text(Run(tail, r.bold, r.italic, None, r.href)))
             else:

@@ -155,3 +155,19 @@ def test_no_page_opens_with_a_stranded_see_also(pdfs, name):
     for number, page in enumerate(words(pdfs[name]), 1):
         body = [w.text for w in page.words if 60 < w.y0 < page.height - 60]
         assert body[:2] != ["See", "also:"], f"page {number} holds only the end of a hack"
+
+
+@pytest.mark.parametrize("name", PAPERS)
+def test_acronyms_stay_with_their_definitions(pub, pdfs, name):
+    tree = outline_tree(PdfReader(pdfs[name]))
+    starts = [p for _, p, _ in tree]
+    first = next(p for t, p, _ in tree if t == "Acronyms")
+    end = min(p for p in starts if p > first)
+    for number, page in enumerate(words(pdfs[name], first + 1, end), first + 1):
+        lines = {}
+        for w in page.words:
+            if 60 < w.y0 < page.height - 60:
+                lines.setdefault(round(w.y0), []).append(w.text)
+        last = lines[max(lines)]
+        assert not (len(last) == 1 and re.fullmatch(r"[A-Z0-9/&-]{2,}", last[0])), (
+            f"page {number} ends with the term {last[0]}, its definition on the next page")

@@ -15,7 +15,6 @@ from ..buildstamp import hash_paths
 from ..downloads import Download, human_size
 from .book import PDF_THEME, Book
 from .glyphs import report_missing_glyphs
-from .proof import prove
 
 log = logging.getLogger("spacehacks")
 
@@ -44,6 +43,7 @@ def source_hash(book: Book, html: str, paper: str) -> str:
 def render_paper(book: Book, paper: str, target: Path) -> None:
     """Render one paper size into `target` and prove it complete (raises ProofError)."""
     from .parallel import render
+    from .proof import prove
     target.write_bytes(render(book, paper, log=log.info))
     prove(book.pub, target, LABELS[paper] if book.section is None else f"{LABELS[paper]} '{book.section.title}'")
 

@@ -49,9 +49,13 @@ def _house_style(word) -> None:
         fonts.set(qn("w:cs"), font)
         style.font.size, style.font.bold, style.font.italic = Pt(size), bold, italic
         style.font.color.rgb = RGBColor.from_string(color)
+        # Lines set in points, as in the book: Charis SIL's own line height makes Word's
+        # "single" spacing look double, and a one-page notice ran to three.
+        style.paragraph_format.line_spacing = Pt(round(size * 1.35, 1))
         borders = style.element.pPr.find(qn("w:pBdr")) if style.element.pPr is not None else None
         if borders is not None:  # Word's Title has a blue rule under it
             style.element.pPr.remove(borders)
+    word.styles["Normal"].paragraph_format.space_after = Pt(4)
     fill = word.styles.add_style(FILL_STYLE, WD_STYLE_TYPE.CHARACTER)
     fill.font.highlight_color = WD_COLOR_INDEX.YELLOW
     fill.element.get_or_add_rPr().append(_shading())
@@ -101,7 +105,10 @@ def _field(code: str):
 
 
 def _answer_box(word, runs: list[Run]) -> None:
-    """A long answer in a box with room to write by hand when the page is printed."""
+    """A long answer in a box with room to write by hand when the page is printed, on the same
+    page as the question before it."""
+    if word.paragraphs:
+        word.paragraphs[-1].paragraph_format.keep_with_next = True
     box = word.add_table(rows=1, cols=1, style="Table Grid")
     _row_height(box.rows[0], Cm(4))
     _runs(box.cell(0, 0).paragraphs[0], runs)

@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     editor_docs.add_commands(sub)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    for noisy in ("mkdocs", "MARKDOWN", "weasyprint"):
+    for noisy in ("mkdocs", "MARKDOWN", "weasyprint", "pikepdf"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     # fontTools warns about the shipped fonts' old timestamps on every subset: not the editor's concern.
     logging.getLogger("fontTools").setLevel(logging.ERROR)

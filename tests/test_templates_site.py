@@ -42,7 +42,8 @@ def test_the_templates_list_shows_every_template_with_each_format_and_size(pub, 
         files = css(item, ".sh-template-files li")
         labels = [css(li, "a")[0].text for li in files]
         assert labels[:4] == ["Word (DOCX)", "LibreOffice (ODT)", "PDF", "Markdown"]
-        assert ("Fillable PDF" in labels) == (t.kind == "form")
+        fillable = [label for label in labels if label.startswith("Fillable PDF")]
+        assert fillable == (["Fillable PDF (A4)", "Fillable PDF (US Letter)"] if t.kind == "form" else [])
         for li in files:
             href = css(li, "a")[0].get("href")
             target = resolve(site, "templates/", href)

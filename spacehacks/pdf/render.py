@@ -35,5 +35,6 @@ def write(document, identity: str | None = None) -> bytes:
 
 def render_whole(book, paper: str) -> bytes:
     """The whole book in one WeasyPrint run: contents numbered by target-counter."""
+    from .finish import finish
     html = book.html()
-    return write(layout(book, paper, html), html + paper)
+    return finish(write(layout(book, paper, html), html + paper), book.pub)

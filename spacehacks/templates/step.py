@@ -1,6 +1,6 @@
 """The output step that publishes every template under downloads/templates/.
 
-Each template becomes DOCX, ODT, PDF and Markdown (forms also a fillable PDF), and all of them
+Each template becomes DOCX, ODT, PDF and Markdown (forms also a fillable PDF in A4 and US Letter), and all of them
 go into one zip. templates.json lists every file with its size and the fingerprint of what it was
 made from, so the next build copies unchanged files from the previous site instead of rendering
 them again (WeasyPrint is most of the build time).
@@ -83,7 +83,8 @@ def _render(pub, t, folder: Path) -> None:
     write_pdf(doc, frame, pub.root, folder / f"{t.slug}.pdf", source=source)
     (folder / f"{t.slug}.md").write_text(markdown_text(t, frame), encoding="utf-8")
     if t.kind == "form":
-        write_pdf(doc, frame, pub.root, folder / (t.slug + FILLABLE[0]), fillable=True, source=source)
+        for suffix, _, paper in FILLABLE:
+            write_pdf(doc, frame, pub.root, folder / (t.slug + suffix), fillable=True, source=source, paper=paper)
 
 
 def _settle_times(package: Path) -> None:

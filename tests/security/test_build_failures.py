@@ -9,11 +9,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
+from spacehacks.problems import ContentError
 from build_helpers import build, small_repo
 
 from spacehacks import cli
 from spacehacks.pdf.book import edition
-from spacehacks.pdf.fonts import missing_fonts
 
 
 def plain_failure(result) -> str:
@@ -141,13 +142,15 @@ def test_an_out_path_through_a_file_is_a_message(repo, tmp_path):
 def test_a_missing_font_is_an_error_naming_the_file(repo, tmp_path, font):
     (repo / "theme" / "fonts" / font).unlink()
     text = plain_failure(build(repo, "site", "--out", str(tmp_path / "out")))
-    assert f"theme/fonts/{font} is missing" in text and "theme/pdf/book.css:" in text
+    assert f"theme/fonts/{font}" in text and "font file is missing" in text
     assert not (tmp_path / "out").exists()
 
 
-def test_the_font_check_names_the_line_of_the_rule(repo):
-    (repo / "theme" / "fonts" / "Lato-Regular.ttf").unlink()
-    css = repo / "theme" / "pdf" / "book.css"
-    line = next(n for n, text in enumerate(css.read_text().splitlines(), 1) if "Lato-Regular.ttf" in text)
-    [problem] = missing_fonts(repo, css)
-    assert (problem.path, problem.line) == ("theme/pdf/book.css", line)
+def test_the_font_list_names_every_missing_font(repo):
+    from spacehacks.fonts import font_faces
+    for stem in ("Lato-Regular", "CharisSIL-Italic"):
+        (repo / "theme" / "fonts" / f"{stem}.ttf").unlink()
+    with pytest.raises(ContentError) as caught:
+        font_faces(repo)
+    assert sorted(p.path for p in caught.value.problems) == [
+        "theme/fonts/CharisSIL-Italic.ttf", "theme/fonts/Lato-Regular.ttf"]

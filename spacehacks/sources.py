@@ -25,12 +25,13 @@ class ViewPage:
     title: str           # page title and navigation entry
     view: str            # the views.Views method that renders it
     needs_templates: bool = False   # only when the publication has templates
+    searchable: bool = False        # its words are its own (not a list of other pages' titles)
 
 
 VIEW_PAGES = (
     ViewPage("hacks", "All hacks", "all_hacks"),
     ViewPage("random", "Random hack", "random"),
-    ViewPage("quotes", "Quotes", "quotes"),
+    ViewPage("quotes", "Quotes", "quotes", searchable=True),
     ViewPage("tags", "Tags", "tags"),
     ViewPage("downloads", "Downloads", "downloads_page"),
     ViewPage("templates", "Templates", "templates_index", needs_templates=True),

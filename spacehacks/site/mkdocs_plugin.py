@@ -18,6 +18,7 @@ from ..sources import CONTENT_DIRS, THEME_DIR
 from ..views import Views
 from .lazy_search import split_search_index
 from .minify import minify_own_assets
+from .pagefind import index_site, weigh_definitions
 from .pages import manifest, markdown_page, nav, site_pages
 
 
@@ -85,7 +86,7 @@ class SpaceHacksPlugin(BasePlugin):
 
     def on_page_content(self, html, page, config, files):
         record = self.by_src.get(page.file.src_uri)
-        return record.body if record is not None and record.is_html else html
+        return record.body if record is not None and record.is_html else weigh_definitions(html)
 
     def on_page_context(self, context, page, config, nav):
         record = self.by_src.get(page.file.src_uri)
@@ -105,6 +106,7 @@ class SpaceHacksPlugin(BasePlugin):
                 bundle.write_text(safe, encoding="utf-8")
         split_search_index(Path(config.site_dir))
         minify_own_assets(Path(config.site_dir))
+        index_site(Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
         root = self._root(config)

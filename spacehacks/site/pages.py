@@ -18,8 +18,13 @@ class SitePage:
     is_html: bool = False         # a view rendered by views.py: no Markdown pass needed
 
 
-def view(src: str, title: str, html: str, meta: dict | None = None) -> SitePage:
-    return SitePage(src, title, html, meta or {}, is_html=True)
+# Listing pages repeat the titles and summaries of the pages they list: kept out of search, so a
+# query finds the hack, not every list that names it.
+UNSEARCHED = {"search": {"exclude": True}}
+
+
+def view(src: str, title: str, html: str, meta: dict | None = None, searchable: bool = False) -> SitePage:
+    return SitePage(src, title, html, {**(meta or {}), **({} if searchable else UNSEARCHED)}, is_html=True)
 
 
 def site_pages(pub, views: Views) -> list[SitePage]:
@@ -38,9 +43,10 @@ def site_pages(pub, views: Views) -> list[SitePage]:
                                       {"description": h.summary, "tags": tags, "template": "hack.html"},
                                       hack=h))
     for v in view_pages(pub):
-        pages.append(view(f"{v.slug}/index.md", v.title, getattr(views, v.view)(), {"hide": ["toc"]}))
-    pages += [view(f"templates/{t.slug}/index.md", t.title, views.template_page(t), {"description": t.summary})
-              for t in pub.templates]
+        pages.append(view(f"{v.slug}/index.md", v.title, getattr(views, v.view)(), {"hide": ["toc"]},
+                          searchable=v.searchable))
+    pages += [view(f"templates/{t.slug}/index.md", t.title, views.template_page(t), {"description": t.summary},
+                   searchable=True) for t in pub.templates]
     return pages
 
 

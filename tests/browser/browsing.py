@@ -152,3 +152,19 @@ def open_search(page) -> None:
     """Open search as a reader would: the magnifier on a phone, the search box on a desktop."""
     page.locator("label.md-header__button[for=__search]:visible, input.md-search__input:visible").first.click()
     page.locator("input.md-search__input").wait_for(state="visible")
+
+
+def search_for(page, query: str) -> list[str]:
+    """The result links (paths under the site root, without ?h=) for one query typed whole into
+    the open search box. Material sends the box's value on a key release, so filling it and
+    releasing one key asks exactly this query, not each prefix of it on the way."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for(state="detached")
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function("""() => document.querySelector('.md-search-result__item') ||
+        /^No matching/.test(document.querySelector('.md-search-result__meta').textContent)""")
+    return page.locator(".md-search-result__item > a").evaluate_all(
+        "links => links.map(a => a.href.split('?')[0].split('#')[0])")

@@ -58,8 +58,9 @@ def test_every_hack_has_its_page_at_the_folder_address(site, pub):
     for h in pub.hacks:
         p = page(site, h.url)
         assert h.title in p.plain
-        assert f"Posted in {h.category.title}" in p.plain
-        assert "sh-breadcrumb" in p.classes
+        # The breadcrumb names the section and category, once: no "Posted in" line repeats it.
+        assert "sh-breadcrumb" in p.classes and h.category.title in p.plain
+        assert "Posted in" not in p.plain
 
 
 def test_count_lines_match_the_files(site, pub):
@@ -263,3 +264,11 @@ def test_definitions_weigh_their_terms_above_their_explanations():
     assert '<dt data-pagefind-weight="10">SSP' in out
     assert '<dd data-pagefind-weight="0.1" class="x">' in out
     assert weigh_definitions("<p>no list</p>") == "<p>no list</p>"
+
+
+def test_long_heading_words_may_break_only_at_syllables():
+    from spacehacks.site.reflow import hyphenate_headings
+    out = hyphenate_headings('<h1 id="a">Confidentiality &amp; <em>benzodiazepines</em></h1><p>Confidentiality</p>')
+    assert out.startswith('<h1 id="a">Con\u00adfi') and "&amp;" in out and "<em>ben\u00ad" in out
+    assert out.endswith("<p>Confidentiality</p>")
+    assert out.replace("\u00ad", "") == '<h1 id="a">Confidentiality &amp; <em>benzodiazepines</em></h1><p>Confidentiality</p>'

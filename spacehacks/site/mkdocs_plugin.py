@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 
 import jinja2
@@ -19,6 +20,7 @@ from ..views import Views
 from .lazy_search import split_search_index
 from .minify import minify_own_assets
 from .pagefind import index_site, weigh_definitions
+from .reflow import hyphenate_headings
 from .pages import manifest, markdown_page, nav, site_pages
 
 
@@ -86,12 +88,17 @@ class SpaceHacksPlugin(BasePlugin):
 
     def on_page_content(self, html, page, config, files):
         record = self.by_src.get(page.file.src_uri)
-        return record.body if record is not None and record.is_html else weigh_definitions(html)
+        if record is not None and record.is_html:
+            return hyphenate_headings(record.body)
+        if record is not None and record.hack is None and "<h1" not in html:
+            # Material would add the title as a heading of its own; added here, it is hyphenated.
+            html = f"<h1>{escape(record.title)}</h1>\n{html}"
+        return hyphenate_headings(weigh_definitions(html))
 
     def on_page_context(self, context, page, config, nav):
         record = self.by_src.get(page.file.src_uri)
         if record is not None and record.hack is not None:
-            context["sh_before"] = self.views.hack_header(record.hack)
+            context["sh_before"] = hyphenate_headings(self.views.hack_header(record.hack))
             context["sh_after"] = self.views.hack_footer(record.hack)
         return context
 

@@ -29,7 +29,7 @@ def measure(browser, site: Path, pub) -> list[tuple[str, int, int]]:
             urls = []
             ctx.on("request", lambda r: urls.append(r.url))
             if kind == "random":
-                ctx.route("**/assets/spacehacks.js", lambda route: route.abort())
+                ctx.route("**/assets/pick.js", lambda route: route.abort())
             page = ctx.new_page()
             page.goto(server.url + path)
             page.wait_for_load_state("networkidle")

@@ -73,7 +73,7 @@ def test_hack_pages_link_to_the_templates_they_name(pub, site):
     assert len(named) >= 5
     for h in named:
         doc = page(site, h.url)
-        links = css(doc, ".sh-template-links a")
+        links = css(doc, ".sh-use-with a")
         assert [a.text for a in links] == [pub.template(s).title for s in h.templates]
         for a in links:
             assert resolve(site, h.url, a.get("href")).is_file()

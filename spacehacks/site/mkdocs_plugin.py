@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from html import escape
+from urllib.parse import urlsplit
 from pathlib import Path
 
 import jinja2
@@ -16,7 +17,7 @@ from .. import feed, markup
 from ..load import load_publication
 from ..problems import format_problems
 from ..sources import CONTENT_DIRS, THEME_DIR
-from ..views import Views
+from ..views import Views, link
 from .lazy_search import split_search_index
 from .minify import minify_own_assets
 from .pagefind import index_site, weigh_definitions
@@ -32,6 +33,7 @@ TEMPLATE_CACHE = jinja2.FileSystemBytecodeCache()
 PRINT_ONLY = {"fonts", "pdf"}
 FEATURED = "assets/featured.json"
 HACKS_SCRIPT = "assets/hacks.js"
+VIEWS_CSS = "assets/views.css"
 
 
 class SpaceHacksPlugin(BasePlugin):
@@ -56,6 +58,10 @@ class SpaceHacksPlugin(BasePlugin):
         self.views.env.bytecode_cache = TEMPLATE_CACHE
         self.pages = site_pages(pub, self.views)
         config.nav = nav(pub)
+        # The 404 page is served at any depth, so MkDocs writes its links from site_url's path:
+        # with the publication's own address set, it works under a sub-path too.
+        if pub.info.get("site_url") and not config.site_url:
+            config.site_url = pub.info["site_url"]
         for ext in markup.EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
@@ -89,7 +95,10 @@ class SpaceHacksPlugin(BasePlugin):
     def on_page_content(self, html, page, config, files):
         record = self.by_src.get(page.file.src_uri)
         if record is not None and record.is_html:
-            return hyphenate_headings(record.body)
+            # The listing pages' own stylesheet, which hack pages never load (their first load
+            # has a 70 KB budget); a stylesheet link is allowed in the body.
+            sheet = link(page.url, VIEWS_CSS)
+            return f'<link rel="stylesheet" href="{sheet}">\n' + hyphenate_headings(record.body)
         if record is not None and record.hack is None and "<h1" not in html:
             # Material would add the title as a heading of its own; added here, it is hyphenated.
             html = f"<h1>{escape(record.title)}</h1>\n{html}"
@@ -97,9 +106,17 @@ class SpaceHacksPlugin(BasePlugin):
 
     def on_page_context(self, context, page, config, nav):
         record = self.by_src.get(page.file.src_uri)
+        context["sh_footer"] = self.views.footer(page.url)
         if record is not None and record.hack is not None:
             context["sh_before"] = hyphenate_headings(self.views.hack_header(record.hack))
             context["sh_after"] = self.views.hack_footer(record.hack)
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        if template_name == "404.html":
+            # Served at any depth: its links start from the site's root path, not from itself.
+            root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+            context["sh_footer"] = re.sub(r'href="(?!https?:)', f'href="{root}', self.views.footer(""))
         return context
 
     def on_post_build(self, config):

@@ -28,8 +28,11 @@ def view(src: str, title: str, html: str, meta: dict | None = None, searchable: 
 
 
 def site_pages(pub, views: Views) -> list[SitePage]:
-    pages = [view("index.md", pub.info.get("title", "Home"), views.home(),
-                  {"hide": ["navigation", "toc"], "description": pub.info.get("description", "")})]
+    title = pub.info.get("title", "Home")
+    page_title = f"{title}: {pub.info['subtitle']}" if pub.info.get("subtitle") else title
+    pages = [view("index.md", title, views.home(),
+                  {"hide": ["navigation", "toc"], "description": pub.info.get("description", ""),
+                   "page_title": page_title})]
     for p in pub.pages:
         pages.append(SitePage(f"{p.slug}.md", p.title, p.body, {"description": p.summary or ""}))
     for s in pub.sections:
@@ -63,7 +66,7 @@ def nav(pub) -> list:
     for s in pub.sections:
         out.append({s.title: [f"{s.slug}/index.md"] + [{c.title: f"{s.slug}/{c.slug}/index.md"}
                                                        for c in s.categories]})
-    return out + [{v.title: f"{v.slug}/index.md"} for v in view_pages(pub)]
+    return out + [{v.title: f"{v.slug}/index.md"} for v in view_pages(pub) if v.in_nav]
 
 
 def manifest(pub) -> str:

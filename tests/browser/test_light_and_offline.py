@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from browsing import gzipped_bytes, open_search
+from browsing import gzipped_bytes, heading, open_search
 
 pytestmark = pytest.mark.browser
 # A hack page and everything it loads, gzipped at level 6 as web servers do: 70 KB, read as
@@ -72,7 +72,7 @@ def test_after_one_visit_the_site_works_offline(open_reader, base_url, pub, body
     reader.context.set_offline(True)
     for h in (first, hack):
         page.goto(base_url + h.url)
-        assert page.locator("h1").first.inner_text() == h.title
+        assert heading(page) == h.title
     page.goto(base_url)                      # home and all hacks are saved up front
     assert page.locator(".sh-home__title").is_visible()
     page.goto(base_url + "hacks/")
@@ -83,12 +83,24 @@ def test_after_one_visit_the_site_works_offline(open_reader, base_url, pub, body
     open_search(page)
     page.locator("input.md-search__input").press_sequentially(word)
     page.locator(f".md-search-result__item a[href*='{hack.url}']").first.wait_for()
-    # A page never read says so plainly and points to what is saved.
+    # A page never read says so plainly, styled as the site, and lists what is saved, by title.
     unread = next(h for h in pub.hacks if h not in (first, hack))
     response = page.goto(base_url + unread.url)
     assert response.status == 503
+    assert page.url == base_url + unread.url       # reloading it online opens the page asked for
     assert page.get_by_role("heading", name="You are offline").is_visible()
-    page.get_by_role("link", name="all hacks").click()
+    assert page.locator(".md-header").evaluate("el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"
+    saved = page.locator(".sh-offline__saved a")
+    saved.first.wait_for()
+    assert {first.title, hack.title} <= set(saved.all_inner_texts())
+    assert unread.title not in saved.all_inner_texts()
+    # Random, offline, picks only among the hacks saved here.
+    for _ in range(6):
+        page.goto(base_url + "random/")
+        page.wait_for_url(lambda u: u in {base_url + first.url, base_url + hack.url}, timeout=10_000)
+        assert heading(page) in {first.title, hack.title}
+    page.goto(base_url + unread.url)
+    page.get_by_role("link", name=f"All {len(pub.hacks)} hacks").click()
     assert page.locator(".sh-group").count() == len(pub.sections)
 
 

@@ -6,18 +6,15 @@ from __future__ import annotations
 import pytest
 
 from browsing import ROOT, page_types, screenshot
+from spacehacks.accessibility import REFLOW_SIZES
 from spacehacks.load import load_publication
 
 PUB, _ = load_publication(ROOT)
 TYPES = page_types(PUB)
 # The hack whose title holds the longest word: the heading most likely to split mid-word.
 TYPES["hack-longest-word"] = max(PUB.hacks, key=lambda h: max(len(w) for w in h.title.split())).url
-# name -> (viewport, text scale): what the accessibility statement says was tested.
-SIZES = {
-    "320px": ({"width": 320, "height": 640}, 1),
-    "phone-200pct-text": ({"width": 390, "height": 844}, 2),
-    "desktop-200pct-text": ({"width": 1280, "height": 900}, 2),
-}
+# name -> (viewport, text scale), as the accessibility statement lists them.
+SIZES = {name: ({"width": s.width, "height": s.height}, s.text_scale) for name, s in REFLOW_SIZES.items()}
 pytestmark = pytest.mark.browser
 
 
@@ -90,7 +87,7 @@ def test_page_reflows_without_scrolling_sideways(open_reader, base_url, kind, si
     reader = open_reader(viewport)
     page = reader.page
     if kind == "random":
-        reader.context.route("**/assets/spacehacks.js", lambda route: route.abort())
+        reader.context.route("**/assets/pick.js", lambda route: route.abort())
     enlarge_text(page, scale)
     page.goto(base_url + TYPES[kind])
     page.wait_for_load_state("networkidle")

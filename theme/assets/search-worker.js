@@ -9,7 +9,7 @@
    page's language (Material's SETUP names it), so a second edition gets its own.
 
    When Pagefind cannot answer (offline, with the chunks for that word never saved), the hacks'
-   titles, summaries and tags from hacks.json are searched by Material's own worker instead. */
+   titles, summaries and tags from hacks.json are searched instead (assets/search-fallback.js). */
 "use strict";
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var params = new URL(self.location.href).searchParams;
@@ -19,8 +19,7 @@ var engine = null;         /* a promise of Pagefind, once the first query asks f
 var latest = null;         /* the query to answer next; older ones are dropped */
 var busy = false;
 var asked = 0;             /* queries received: an answer to an older one is never shown */
-var fallback = null;       /* Material's worker on the manifest, when Pagefind fails */
-var RESULTS = 12;          /* result fragments fetched per query: each is one request */
+var RESULTS = 10;          /* result fragments fetched per query (Material shows ten at first) */
 var EXCERPT_WORDS = 30;    /* about 200 characters */
 /* Words readers type for what this publication calls something else, by language: each is
    searched as well, and a page found either way keeps its better score. */
@@ -28,13 +27,6 @@ var ALSO = {
   en: { ban: "restriction", bans: "restriction", banned: "restriction", barred: "restriction",
         heat: "overheating", hot: "overheating", kicked: "restriction", cops: "police" }
 };
-
-function fetchJSON(url) {
-  return fetch(url).then(function (r) {
-    if (!r.ok) throw new Error(url + ": " + r.status);
-    return r.json();
-  });
-}
 
 /* Material inserts titles and excerpts as HTML: titles are escaped here, and an excerpt keeps
    no markup but Pagefind's <mark>. */
@@ -110,47 +102,10 @@ function pagefindResults(query) {
   });
 }
 
-/* The manifest fallback: Material's own worker, set up on the hacks' titles and summaries. */
-function manifestDocs() {
-  return fetchJSON(new URL("../hacks.json", here)).then(function (m) {
-    return m.hacks.map(function (h) {
-      return { location: h.url, title: h.title, text: h.summary + " " + h.section_title + " › " + h.category_title,
-               tags: h.tags || [] };
-    });
-  });
-}
-
-function startFallback() {
-  if (fallback) return fallback;
-  fallback = manifestDocs().then(function (docs) {
-    return new Promise(function (resolve) {
-      var post = self.postMessage.bind(self);
-      var waiting = null;
-      /* Material's worker answers with a global postMessage: its READY is ours to keep, its
-         results go to whoever asked. */
-      self.postMessage = function (message) {
-        if (message && message.type === READY) return resolve(ask);
-        if (message && message.type === RESULT && waiting) { var w = waiting; waiting = null; return w(message.data); }
-        post(message);
-      };
-      function ask(query) {
-        return new Promise(function (done) {
-          waiting = done;
-          self.dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: query } }));
-        });
-      }
-      importScripts(params.get("worker"));
-      var data = setup.data;
-      self.dispatchEvent(new MessageEvent("message",
-        { data: { type: SETUP, data: { config: data.config, docs: docs, options: data.options } } }));
-    });
-  });
-  fallback.catch(function () { fallback = null; });
-  return fallback;
-}
-
+/* Offline with nothing saved for this query: assets/search-fallback.js, loaded only then. */
 function fallbackResults(query) {
-  return startFallback().then(function (ask) { return ask(query); }).then(function (data) { return data.items; });
+  if (!self.shFallback) importScripts(new URL("search-fallback.js", here).href);
+  return self.shFallback(query, setup, params.get("worker"));
 }
 
 function answer() {

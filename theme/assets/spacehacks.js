@@ -34,6 +34,9 @@
       current = (i + data.length) % data.length;
       var q = data[current];
       text.textContent = q.text;
+      var words = q.text.trim();
+      text.classList.toggle("sh-quote--opened", /^[“"‘]/.test(words));
+      text.classList.toggle("sh-quote--closed", /[”"’]$/.test(words));
       if (!by) { by = document.createElement("figcaption"); by.className = "sh-quote__by"; fig.insertBefore(by, controls); }
       by.textContent = q.attribution;
       by.hidden = !q.attribution;
@@ -112,32 +115,27 @@
     form.hidden = false;
   }
 
-  /* Random hack: read the manifest and go; the page's own list is the fallback. */
-  function random(box) {
-    var manifest = box.getAttribute("data-sh-random");
-    var root = manifest.replace(/hacks\.json$/, "");
-    var status = box.querySelector(".sh-random__status");
-    /* From disk, from-disk.js (window.shPage) turns a folder's address into its index.html. */
-    function go(href) { window.location.replace(window.shPage ? window.shPage(href) : href); }
-    function fallback() {
-      var links = box.querySelectorAll(".sh-hack__title");
-      if (links.length) go(links[Math.floor(Math.random() * links.length)].getAttribute("href"));
-    }
-    function pick(m) { go(root + m.hacks[Math.floor(Math.random() * m.hacks.length)].url); }
-    function failed() {
-      status.textContent = "Could not load the list of hacks; picking from the ones below.";
-      fallback();
-    }
-    if (location.protocol === "file:") {
-      /* Browsers fetch nothing from disk; the same manifest ships as a script (HACKS_SCRIPT). */
-      var script = document.createElement("script");
-      script.src = root + "assets/hacks.js";
-      script.onload = function () { if (window.__hacks) pick(window.__hacks); else failed(); };
-      script.onerror = failed;
-      return document.head.appendChild(script);
-    }
-    if (!window.fetch) return fallback();
-    fetch(manifest).then(function (r) { return r.json(); }).then(pick).catch(failed);
+  /* The page a random pick landed on (assets/pick.js) says so, and offers another pick. */
+  var RANDOM_KEY = "sh-random";
+  function randomNote() {
+    var picked = null;
+    try { picked = JSON.parse(sessionStorage.getItem(RANDOM_KEY) || "null"); } catch (e) {}
+    if (!picked || picked.url.split("#")[0] !== location.href.split("#")[0] || !siteRoot) return;
+    try { sessionStorage.removeItem(RANDOM_KEY); } catch (e) {}
+    var where = document.querySelector(".md-content__inner");
+    if (!where) return;
+    var note = document.createElement("p");
+    note.className = "sh-random-note";
+    note.setAttribute("role", "status");
+    var text = document.createElement("span");
+    text.textContent = picked.count > 1 ? "A random pick from " + picked.count + " hacks." : "A random pick.";
+    var again = document.createElement("a");
+    again.className = "md-button";
+    again.href = window.shPage ? window.shPage(siteRoot + "random/") : siteRoot + "random/";
+    again.textContent = "Show another";
+    note.appendChild(text);
+    note.appendChild(again);
+    where.insertBefore(note, where.firstChild);
   }
 
   /* Offline reading (sw.js at the site's root). Not under `mkdocs serve`, where editors want
@@ -152,7 +150,7 @@
     document.querySelectorAll("[data-sh-quotes]").forEach(quotes);
     document.querySelectorAll("[data-sh-featured]").forEach(featured);
     document.querySelectorAll("[data-sh-filter]").forEach(filter);
-    document.querySelectorAll("[data-sh-random]").forEach(random);
+    randomNote();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -18,8 +18,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from browsing import PHONE, SiteServer, gzipped_bytes, launch, open_search  # noqa: E402
-from corpus import built_corpora  # noqa: E402
+from browsing import PHONE, SiteServer, gzipped_bytes, launch, open_search
+from corpus import built_corpora
 
 QUERIES = ("naloxone", "grievance", "breathing")
 
@@ -84,8 +84,9 @@ def lunr_first_query(browser: Any, server: SiteServer, site: Path, query: str) -
 
 
 def main(n: int) -> None:
-    from playwright.sync_api import sync_playwright
     import logging
+
+    from playwright.sync_api import sync_playwright
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = launch(p)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from html import escape
-from urllib.parse import urlsplit
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config import config_options
@@ -21,9 +21,8 @@ from ..views import Views, link
 from .lazy_search import split_search_index
 from .minify import minify_own_assets
 from .pagefind import index_site, weigh_definitions
-from .reflow import hyphenate_headings
 from .pages import manifest, markdown_page, nav, site_pages
-
+from .reflow import hyphenate_headings
 
 # Compiling Material's and our templates took a third of every rebuild; compiled templates are
 # kept on disk (keyed by each template's source, so an edited template is compiled afresh).
@@ -34,6 +33,7 @@ PRINT_ONLY = {"fonts", "pdf"}
 FEATURED = "assets/featured.json"
 HACKS_SCRIPT = "assets/hacks.js"
 VIEWS_CSS = "assets/views.css"
+VIEWS_JS = "assets/views.js"
 
 
 class SpaceHacksPlugin(BasePlugin):
@@ -95,10 +95,11 @@ class SpaceHacksPlugin(BasePlugin):
     def on_page_content(self, html, page, config, files):
         record = self.by_src.get(page.file.src_uri)
         if record is not None and record.is_html:
-            # The listing pages' own stylesheet, which hack pages never load (their first load
-            # has a 70 KB budget); a stylesheet link is allowed in the body.
-            sheet = link(page.url, VIEWS_CSS)
-            return f'<link rel="stylesheet" href="{sheet}">\n' + hyphenate_headings(record.body)
+            # The listing pages' own stylesheet and script, which hack pages never load (their
+            # first load has a 70 KB budget); both are allowed in the body.
+            sheet, script = link(page.url, VIEWS_CSS), link(page.url, VIEWS_JS)
+            return (f'<link rel="stylesheet" href="{sheet}">\n<script src="{script}" defer></script>\n'
+                    + hyphenate_headings(record.body))
         if record is not None and record.hack is None and "<h1" not in html:
             # Material would add the title as a heading of its own; added here, it is hyphenated.
             html = f"<h1>{escape(record.title)}</h1>\n{html}"

@@ -33,7 +33,7 @@ def executable() -> Path:
 
 def index_site(site_dir: Path) -> None:
     run = subprocess.run([str(executable()), "--site", str(site_dir), "--output-subdir", BUNDLE, "--silent"],
-                         capture_output=True, text=True, timeout=600)
+                         capture_output=True, text=True, timeout=600, check=False)
     if run.returncode != 0:
         raise PluginError(f"Pagefind could not index the site:\n{run.stdout}{run.stderr}")
     for pattern in UNUSED:

@@ -12,9 +12,9 @@ from functools import lru_cache
 
 LONG_WORD = 10          # shorter words fit a line at every size the tests check
 SOFT_HYPHEN = "\u00ad"
-_HEADING = re.compile(r"(<h[1-3](?:\s[^>]*)?>)(.*?)(</h[1-3]>)", re.S)
+_HEADING = re.compile(r"(<h[1-3](?:\s[^>]*)?>)(.*?)(</h[1-3]>)", re.DOTALL)
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>|&[#\w]+;)")
-_LONG = re.compile(r"[A-Za-z]{%d,}" % LONG_WORD)
+_LONG = re.compile(rf"[A-Za-z]{{{LONG_WORD},}}")
 
 
 @lru_cache(maxsize=1)

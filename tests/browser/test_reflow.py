@@ -4,8 +4,8 @@ scroll, no text clipped by its box, and no word broken across lines in a heading
 from __future__ import annotations
 
 import pytest
-
 from browsing import ROOT, page_types, screenshot
+
 from spacehacks.accessibility import REFLOW_SIZES
 from spacehacks.load import load_publication
 

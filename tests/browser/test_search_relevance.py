@@ -4,7 +4,6 @@ as built for the web (Pagefind through Material's search box)."""
 from __future__ import annotations
 
 import pytest
-
 from browsing import DESKTOP, open_search, search_for
 
 pytestmark = pytest.mark.browser

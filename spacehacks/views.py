@@ -91,8 +91,9 @@ class Views:
         return self._render("category.html", category.url, category=category,
                             quote=self.quote_for(category.section.slug + "/" + category.slug))
 
-    def hack_header(self, hack) -> str:
-        return self._render("hack_header.html", hack.url, hack=hack)
+    def hack_header(self, hack, on_page: list[tuple[str, str]] | None = None) -> str:
+        """`on_page`: the hack's own headings as (title, #anchor), for a short list on phones."""
+        return self._render("hack_header.html", hack.url, hack=hack, on_page=on_page or [])
 
     def hack_footer(self, hack) -> str:
         # Previous and next run through the whole publication in reading order, so the last

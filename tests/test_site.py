@@ -173,9 +173,11 @@ def test_navigation_lists_sections_and_categories_not_every_hack(site, pub):
 
 
 def test_home_page(site, pub):
+    from spacehacks.views import FEATURED_ON_HOME
     p = page(site, "")
-    for h in pub.featured:
+    for h in pub.featured[:FEATURED_ON_HOME]:
         assert h.title in p.plain
+    assert sum(1 for c in p.classes if c == "sh-card") == min(len(pub.featured), FEATURED_ON_HOME)
     for s in pub.sections:
         assert f"{s.url}" in {l.lstrip("./") for l in p.links}
     assert "sh-quote" in p.classes and "sh-quote__toggle" in p.classes

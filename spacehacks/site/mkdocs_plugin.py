@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -109,7 +110,9 @@ class SpaceHacksPlugin(BasePlugin):
         record = self.by_src.get(page.file.src_uri)
         context["sh_footer"] = self.views.footer(page.url)
         if record is not None and record.hack is not None:
-            context["sh_before"] = hyphenate_headings(self.views.hack_header(record.hack))
+            # MkDocs' table of contents holds the headings' text as HTML (entities escaped).
+            on_page = [(Markup(t.title), t.url) for t in page.toc]
+            context["sh_before"] = hyphenate_headings(self.views.hack_header(record.hack, on_page))
             context["sh_after"] = self.views.hack_footer(record.hack)
         return context
 

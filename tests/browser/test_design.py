@@ -54,6 +54,12 @@ def test_hack_page_parts(open_reader, base_url, pub):
     assert page.evaluate("""() => document.querySelector('.sh-use-with').compareDocumentPosition(
         document.querySelector('.sh-hack-body')) & Node.DOCUMENT_POSITION_FOLLOWING""")
     assert page.locator(".sh-posted", has_text="Posted in").count() == 0
+    # On a phone, a short list of the hack's own headings, each leading to its heading.
+    onpage = page.locator(".sh-onpage a")
+    if onpage.count():
+        assert onpage.first.is_visible()
+        targets = onpage.evaluate_all("links => links.map(a => a.hash.slice(1))")
+        assert all(page.locator(f".sh-hack-body [id='{t}']").count() == 1 for t in targets)
     # The breadcrumb's separators end a crumb; none can start a line.
     sep = page.locator(".sh-breadcrumb li").first.evaluate("li => getComputedStyle(li, '::after').content")
     assert "›" in sep
@@ -68,6 +74,15 @@ def test_hack_page_parts(open_reader, base_url, pub):
     nxt = page.locator(".sh-pager__next")
     assert nxt.get_attribute("href").endswith(pub.categories[1].hacks[0].url.split("/")[-2] + "/")
     assert pub.categories[1].title in nxt.inner_text()
+
+
+def test_on_this_page_is_for_phones_only(open_reader, base_url, pub):
+    hack = max(pub.hacks, key=lambda h: h.body.count("\n## "))
+    phone, desktop = open_reader("phone").page, open_reader("desktop").page
+    for page in (phone, desktop):
+        page.goto(base_url + hack.url)
+    assert phone.locator(".sh-onpage a").count() >= 3 and phone.locator(".sh-onpage").is_visible()
+    assert desktop.locator(".sh-onpage").is_hidden()      # Material's own contents list is there
 
 
 def test_a_random_pick_says_so_and_offers_another(open_reader, base_url, pub):

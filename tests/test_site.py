@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from spacehacks.site.lazy_search import INDEX_SCRIPT
 from spacehacks.phrases import count_line
+from spacehacks.site.lazy_search import INDEX_SCRIPT
 
 
 class Page(HTMLParser):

@@ -21,7 +21,9 @@ _NOT_CODE = re.compile(r"""\b(src|type\s*=\s*["']?application/json)""", re.IGNOR
 
 DIRECTIVES = (
     "default-src 'self'",
-    "script-src 'self'{hashes}",
+    # Pagefind's search worker compiles its WebAssembly index reader: 'wasm-unsafe-eval' allows
+    # exactly that, not eval() of script text.
+    "script-src 'self' 'wasm-unsafe-eval'{hashes}",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",

@@ -20,13 +20,21 @@ class SitePage:
     is_html: bool = False         # a view rendered by views.py: no Markdown pass needed
 
 
-def view(src: str, title: str, html: str, meta: dict | None = None) -> SitePage:
-    return SitePage(src, title, html, meta or {}, is_html=True)
+# Listing pages repeat the titles and summaries of the pages they list: kept out of search, so a
+# query finds the hack, not every list that names it.
+UNSEARCHED = {"search": {"exclude": True}}
+
+
+def view(src: str, title: str, html: str, meta: dict | None = None, searchable: bool = False) -> SitePage:
+    return SitePage(src, title, html, {**(meta or {}), **({} if searchable else UNSEARCHED)}, is_html=True)
 
 
 def site_pages(pub, views: Views) -> list[SitePage]:
-    pages = [view("index.md", pub.info.get("title", "Home"), views.home(),
-                  {"hide": ["navigation", "toc"], "description": pub.info.get("description", "")})]
+    title = pub.info.get("title", "Home")
+    page_title = f"{title}: {pub.info['subtitle']}" if pub.info.get("subtitle") else title
+    pages = [view("index.md", title, views.home(),
+                  {"hide": ["navigation", "toc"], "description": pub.info.get("description", ""),
+                   "page_title": page_title})]
     for p in pub.pages:
         pages.append(SitePage(f"{p.slug}.md", p.title, p.body, {"description": p.summary or ""}))
     for s in pub.sections:
@@ -40,9 +48,10 @@ def site_pages(pub, views: Views) -> list[SitePage]:
                                       {"description": h.summary, "tags": tags, "template": "hack.html"},
                                       hack=h))
     for v in view_pages(pub):
-        pages.append(view(f"{v.slug}/index.md", v.title, getattr(views, v.view)(), {"hide": ["toc"]}))
-    pages += [view(f"templates/{t.slug}/index.md", t.title, views.template_page(t), {"description": t.summary})
-              for t in pub.templates]
+        pages.append(view(f"{v.slug}/index.md", v.title, getattr(views, v.view)(), {"hide": ["toc"]},
+                          searchable=v.searchable))
+    pages += [view(f"templates/{t.slug}/index.md", t.title, views.template_page(t), {"description": t.summary},
+                   searchable=True) for t in pub.templates]
     return pages
 
 
@@ -60,7 +69,7 @@ def nav(pub) -> list:
     for s in pub.sections:
         out.append({escape(s.title): [f"{s.slug}/index.md"] + [{escape(c.title): f"{s.slug}/{c.slug}/index.md"}
                                                        for c in s.categories]})
-    return out + [{v.title: f"{v.slug}/index.md"} for v in view_pages(pub)]
+    return out + [{v.title: f"{v.slug}/index.md"} for v in view_pages(pub) if v.in_nav]
 
 
 # Meta fields MkDocs and Material print into HTML without escaping (title, <meta> description).

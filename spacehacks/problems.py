@@ -31,6 +31,11 @@ class ContentError(Exception):
         super().__init__(format_problems(self.problems))
 
 
+class BuildError(Exception):
+    """The build cannot go on for a reason that is not in the content (a setting, a folder, a
+    port); the message names the cause and what to do."""
+
+
 def format_problems(problems: list[Problem], fmt: str = "text") -> str:
     problems = sorted(problems)
     if fmt == "github":

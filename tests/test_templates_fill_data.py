@@ -46,7 +46,7 @@ def _pub(tmp_path: Path) -> tuple[Publication, Path]:
                                                              "What happened": "long"})
     folder = tmp_path / "templates"
     folder.mkdir()
-    for suffix in (".docx", ".odt", ".md", ".pdf", "-fillable.pdf"):
+    for suffix in (".docx", ".odt", ".md", ".pdf", "-fillable.pdf", "-fillable-letter.pdf"):
         (folder / f"odd{suffix}").write_bytes(b"<" + suffix.encode() + b"/>\x00\xff")
     return pub, folder
 
@@ -62,7 +62,8 @@ def test_fields_json_describes_fields_and_files_and_survives_hostile_titles(tmp_
     [t] = data["templates"]
     assert t["title"] == HOSTILE
     assert t["fields"] == ["Organization name", "Emergency number", "What happened"]
-    assert [f["format"] for f in t["files"]] == ["docx", "odt", "pdf", "markdown", "fillable-pdf"]
+    assert [f["format"] for f in t["files"]] == ["docx", "odt", "pdf", "markdown", "fillable-pdf-a4",
+                                                    "fillable-pdf-letter"]
     assert data["filled_formats"] == ["docx", "odt", "markdown"]
 
 

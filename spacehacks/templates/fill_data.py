@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 FIELDS_NAME = "fields.json"
 DISK_SCRIPT = "fill-data.js"
 # suffix -> the format's name in fields.json and the form.
-FORMAT_NAMES = {".docx": "docx", ".odt": "odt", ".md": "markdown", ".pdf": "pdf", FILLABLE[0]: "fillable-pdf"}
+FORMAT_NAMES = {".docx": "docx", ".odt": "odt", ".md": "markdown", ".pdf": "pdf",
+                **{suffix: f"fillable-pdf-{paper}" for suffix, _, paper in FILLABLE}}
 # What the form fills in (the others it offers as they are).
 FILLED = ("docx", "odt", "markdown")
 

@@ -180,9 +180,9 @@ def _check_zip(name: str, data: bytes, site: Path, values: dict[str, str],
     expected = {t["slug"] + s for t in templates for s in formats if (folder / (t["slug"] + s)).is_file()}
     assert set(files) == expected | {"README.txt"}
     for file, filled in files.items():
-        suffix = Path(file).suffix if not file.endswith("-fillable.pdf") else "-fillable.pdf"
         if file == "README.txt":
             continue
+        suffix = Path(file).suffix
         original = (folder / file).read_bytes()
         if suffix in CHECKS:
             CHECKS[suffix](file, original, filled, values)
@@ -204,7 +204,7 @@ def test_filled_templates_keep_every_value_as_text_and_change_nothing_else(templ
     # The zip library and the filling code wait until the form is used.
     assert not [u for u in reader.requests if "fflate" in u or "fill-templates.js" in u]
     _fill(page, HOSTILE)
-    page.get_by_label("Fillable PDF of the forms, as it is").check()
+    page.get_by_label("Fillable PDF of the forms (US Letter), as it is").check()
     page.wait_for_function("window.__spacehacksFillReady === true")
     before = len(reader.requests)
     methods: list[str] = []
@@ -212,7 +212,7 @@ def test_filled_templates_keep_every_value_as_text_and_change_nothing_else(templ
     name, data = _download(page)
     during = reader.requests[before:]
     assert name == "dr-ruiz-sons-harm-reduction-w-t-amp-nandu-space-hacks-templates.zip"
-    files = _check_zip(name, data, site, HOSTILE, (".docx", ".odt", ".md", "-fillable.pdf"))
+    files = _check_zip(name, data, site, HOSTILE, (".docx", ".odt", ".md", "-fillable-letter.pdf"))
     # Every request stayed on the site, read a published file, and carried none of the details.
     assert reader.foreign_requests() == []
     assert set(methods) <= {"GET"}
@@ -221,7 +221,7 @@ def test_filled_templates_keep_every_value_as_text_and_change_nothing_else(templ
     readme = files["README.txt"].decode()
     assert "Organization name: Dr. Ruiz & Sons" in readme and "Left to fill in" in readme
     assert "nothing you typed\r\nwas sent anywhere" in readme
-    assert "Fillable PDF" not in readme and "-fillable.pdf" in readme.split("Offered as they are")[1]
+    assert "-fillable-letter.pdf" in readme.split("Offered as they are")[1] and "-fillable.pdf" not in readme
     _convert_with_libreoffice(files, tmp_path)
 
 
@@ -304,10 +304,10 @@ def test_filling_works_opened_from_disk(browser, site) -> None:
         for box in page.locator("input[name=template]").all():
             if box.get_attribute("value") not in slugs:
                 box.uncheck()
-        page.get_by_label("Fillable PDF of the forms, as it is").check()
+        page.get_by_label("Fillable PDF of the forms (US Letter), as it is").check()
         name, data = _download(page)
         files = _check_zip(name, data, site, values, slugs=slugs)
-        assert "incident-report-form-fillable.pdf" in files["README.txt"].decode()
+        assert "incident-report-form-fillable-letter.pdf" in files["README.txt"].decode()
         assert reader.foreign_requests() == []
     finally:
         ctx.close()

@@ -15,7 +15,6 @@
   var XML_NS = "http://www.w3.org/XML/1998/namespace";
   var FIELD = /\[\[([^\[\]\n]*)\]\]/g;
   var ZIP_TIME = new Date(2024, 0, 1);
-  var SUFFIX = { docx: ".docx", odt: ".odt", markdown: ".md", "fillable-pdf": "-fillable.pdf" };
   var root = document.querySelector(".sh-autofill");
   var form = root.querySelector("form");
   var status = root.querySelector(".sh-autofill__status");
@@ -283,7 +282,7 @@
       d.templates.forEach(function (t) {
         if (slugs.indexOf(t.slug) < 0) return;
         t.files.forEach(function (f) {
-          if (formats.indexOf(f.format) >= 0 && f.name === t.slug + SUFFIX[f.format]) jobs.push(f);
+          if (formats.indexOf(f.format) >= 0) jobs.push(f);
         });
       });
       var skipped = [];

@@ -205,7 +205,7 @@ def test_filled_templates_keep_every_value_as_text_and_change_nothing_else(templ
     assert not [u for u in reader.requests if "fflate" in u or "fill-templates.js" in u]
     _fill(page, HOSTILE)
     page.get_by_label("Fillable PDF of the forms (US Letter), as it is").check()
-    page.wait_for_function("window.__spacehacksFillReady === true")
+    page.wait_for_function("() => window.__spacehacksFillReady === true")
     before = len(reader.requests)
     methods: list[str] = []
     page.on("request", lambda r: methods.append(r.method))
@@ -317,7 +317,7 @@ def test_after_one_visit_the_form_works_offline(open_reader, base_url, site) -> 
     reader = open_reader("phone", service_workers=True)
     page = reader.page
     page.goto(base_url + "templates/")
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15_000)
     page.reload()       # the visit the worker sees: it saves what the form will load
     page.wait_for_function("""async () => { const c = await caches.open('spacehacks-v1');
         return (await c.match(new URL('../assets/vendor/fflate.min.js', location.href).href)) !== undefined

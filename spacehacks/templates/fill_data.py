@@ -51,7 +51,9 @@ def write_fill_data(pub: Publication, folder: Path) -> None:
     (folder / FIELDS_NAME).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     files = {f["name"]: base64.b64encode((folder / f["name"]).read_bytes()).decode("ascii")
              for t in data["templates"] for f in t["files"] if f["format"] in FILLED}
-    # ASCII-only JSON with "</" broken up: content can neither end the script nor smuggle in
-    # line separators that some engines read as the end of a statement.
-    payload = json.dumps({"description": data, "files": files}, ensure_ascii=True).replace("</", "<\\/")
+    # ASCII-only JSON with <, > and & escaped too: content can neither end the script nor smuggle
+    # in line separators that some engines read as the end of a statement.
+    payload = json.dumps({"description": data, "files": files}, ensure_ascii=True)
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        payload = payload.replace(char, escaped)
     (folder / DISK_SCRIPT).write_text(f"window.__spacehacksFill = {payload};\n", encoding="ascii")

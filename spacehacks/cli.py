@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(root: Path, fmt: str) -> int:
-    from .publish import check
+    from .load import check
     start = time.perf_counter()
     pub = check(root)
     if fmt == "text":
@@ -90,7 +90,7 @@ def _site(root: Path, out: Path | None) -> int:
 
 def _serve(root: Path, port: int) -> int:
     from mkdocs.commands.serve import serve
-    from .publish import check
+    from .load import check
     _port_free(port)  # MkDocs binds only after a whole build, and then fails with a traceback
     check(root)  # fail early and plainly rather than inside the server
     try:

@@ -10,10 +10,19 @@ from .checks import check_body, check_inline_fields, check_publication
 from .fillins import load_vocabulary
 from .frontmatter import Source, control_character, entry_lines, load_settings, read_source, read_text
 from .model import Category, Hack, Page, Publication, Quote, Section, Tag, Template
-from .problems import Problem, did_you_mean, rel
+from .problems import ContentError, Problem, did_you_mean, rel
 from .slugs import SLUG, slugify
 from .sources import CONTENT_DIRS, RESERVED, translation_language
 
+
+
+def check(root: Path) -> Publication:
+    """The publication, or ContentError with every problem: what `build.py check` runs, and the
+    first step of every build. It imports no output (WeasyPrint alone takes most of a second)."""
+    pub, problems = load_publication(root)
+    if problems:
+        raise ContentError(problems)
+    return pub
 
 
 def load_publication(root: Path) -> tuple[Publication, list[Problem]]:

@@ -7,22 +7,14 @@ import shutil
 from pathlib import Path
 
 from . import output
-from .templates.step import build_templates
 from .buildstamp import Stamp
-from .load import load_publication
+from .load import check
 from .pdf.book import edition_date
 from .pdf.step import pdf_edition
-from .problems import ContentError
 from .render_temp import render_temp
+from .templates.step import build_templates
 
 log = logging.getLogger("spacehacks")
-
-
-def check(root: Path):
-    pub, problems = load_publication(root)
-    if problems:
-        raise ContentError(problems)
-    return pub
 
 
 # Each output step writes its files into the downloads folder it is given and returns the
@@ -65,10 +57,12 @@ def publish(root: Path, site: Path | None = None) -> Path:
     """
     root = Path(root).resolve()
     site = Path(os.path.abspath(site or root / "site"))
-    pub = check(root)
+    # Refusals first: a target the build may not write to, or a bad SOURCE_DATE_EPOCH, stops it
+    # before anything is read or written (the content check keeps a cache of known words).
     output.check_target(root, site)
+    edition_date()
+    pub = check(root)
     site = site.resolve()
-    edition_date()   # a bad SOURCE_DATE_EPOCH stops the build before anything is rendered
     with output.build_lock(site):
         for folder in output.sweep(site):
             log.info("Removed %s, left by a build that was stopped.", folder.name)

@@ -66,7 +66,7 @@ def test_changed_hack_and_generated_views_are_served(server, pub):
     hack = pub.hacks[0]
     file = root / hack.path
     text = file.read_text(encoding="utf-8")
-    marker = "Livereload marker paragraph 7f3a."
+    marker = "Live preview marker paragraph 7f3a."
     new_title = hack.title + " (revised)"
     file.write_text(text.replace(f"title: {hack.title}", f"title: {new_title}", 1) + f"\n\n{marker}\n",
                     encoding="utf-8")

@@ -76,7 +76,7 @@ def test_summary_and_tagline_are_checked_too(repo):
 def test_template_preview_gets_no_script_link(repo):
     write(repo, "content/templates/fields.yml", "Name: text\n")
     write(repo, "content/templates/form.md", "---\ntitle: F\nkind: form\nsummary: S\n---\n\n"
-          "[open](jav&#x61;script:alert(1)) and [ok](https://example.org)\n")
+          "[open](jav&#x61;script:alert(1)) and [safe](https://example.org)\n")
     found = problems(repo)
     assert [p.line for p in found if p.path == "content/templates/form.md"] == [7]
     from spacehacks.template_document import parse

@@ -220,6 +220,7 @@ def test_filled_templates_keep_every_value_as_text_and_change_nothing_else(templ
     assert not [u for u in reader.requests if "Ruiz" in u or "911" in u]
     readme = files["README.txt"].decode()
     assert "Organization name: Dr. Ruiz & Sons" in readme and "Left to fill in" in readme
+    assert "  incident-report-form (.docx, .odt, .md): Date of incident, " in readme
     assert "nothing you typed\r\nwas sent anywhere" in readme
     assert "-fillable-letter.pdf" in readme.split("Offered as they are")[1] and "-fillable.pdf" not in readme
     _convert_with_libreoffice(files, tmp_path)

@@ -236,11 +236,19 @@
       lines.push("  " + l + ": " + (v.length > 120 ? v.slice(0, 117) + "..." : v));
     });
     lines.push("", "Left to fill in (highlighted, in [square brackets]; in Markdown [[double brackets]]):");
-    var any = false;
+    /* One line per template when its formats leave the same fields, as they do. */
+    var groups = [], byKey = {};
     rows.forEach(function (r) {
-      if (r.left.length) { any = true; lines.push("  " + r.name + ": " + r.left.join(", ")); }
+      if (!r.left.length) return;
+      var stem = r.name.replace(/\.(docx|odt|md)$/, "");
+      var key = stem + "\u0000" + r.left.join("\u0000");
+      if (!byKey[key]) groups.push(byKey[key] = { stem: stem, names: [], left: r.left });
+      byKey[key].names.push(r.name.slice(stem.length) || r.name);
     });
-    if (!any) lines.push("  nothing");
+    groups.forEach(function (g) {
+      lines.push("  " + g.stem + " (" + g.names.join(", ") + "): " + g.left.join(", "));
+    });
+    if (!groups.length) lines.push("  nothing");
     var asIs = rows.filter(function (r) { return r.asIs; });
     if (asIs.length) {
       lines.push("", "Offered as they are (not filled in): " + asIs.map(function (r) { return r.name; }).join(", "));

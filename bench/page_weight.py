@@ -14,8 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from browsing import (PHONE, SiteServer, gzipped_bytes, launch,  # noqa: E402
-                      open_search, page_types)
+from browsing import PHONE, SiteServer, gzipped_bytes, launch, open_search, page_types  # noqa: E402
 from corpus import built_corpora  # noqa: E402
 
 

@@ -71,6 +71,7 @@ def _check(root: Path, fmt: str) -> int:
 
 def _site(root: Path, out: Path | None) -> int:
     from mkdocs.exceptions import MkDocsException
+
     from .publish import publish
     start = time.perf_counter()
     try:
@@ -90,6 +91,7 @@ def _site(root: Path, out: Path | None) -> int:
 
 def _serve(root: Path, port: int) -> int:
     from mkdocs.commands.serve import serve
+
     from .load import check
     _port_free(port)  # MkDocs binds only after a whole build, and then fails with a traceback
     check(root)  # fail early and plainly rather than inside the server

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-
 # The PDF editions: (paper, file name under downloads/, title).
 EDITIONS = [
     ("letter", "space-hacks.pdf", "Space Hacks, the PDF edition (US Letter)"),

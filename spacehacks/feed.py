@@ -21,7 +21,7 @@ def entry_id(slug: str) -> str:
 
 
 def _when(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
 def _absolute(base: str, path: str) -> str:
@@ -30,7 +30,7 @@ def _absolute(base: str, path: str) -> str:
 
 def atom(pub, site_url: str | None = None) -> str:
     """The feed as text. `site_url` defaults to publication.yml's `site_url`, if any."""
-    from feedgen.feed import FeedGenerator   # imported here: only site builds need it
+    from feedgen.feed import FeedGenerator  # imported here: only site builds need it
 
     base = (site_url if site_url is not None else pub.info.get("site_url")) or ""
     hacks = pub.recently_updated
@@ -47,7 +47,7 @@ def atom(pub, site_url: str | None = None) -> str:
     if info.get("licence"):
         fg.rights(info["licence"])
     # The newest change dates the feed, so an unchanged publication gives the same file.
-    fg.updated(_when(hacks[0].updated) if hacks else dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc))
+    fg.updated(_when(hacks[0].updated) if hacks else dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
     for h in reversed(hacks):             # feedgen puts the last added entry first
         fe = fg.add_entry()
         fe.id(entry_id(h.slug))

@@ -15,7 +15,6 @@ from .slugs import SLUG, slugify
 from .sources import CONTENT_DIRS, RESERVED, translation_language
 
 
-
 def check(root: Path) -> Publication:
     """The publication, or ContentError with every problem: what `build.py check` runs, and the
     first step of every build. It imports no output (WeasyPrint alone takes most of a second)."""

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from . import schema
 from .checks import check_body
-from .frontmatter import read_source
 from .fillins import FIELD
+from .frontmatter import read_source
 from .problems import Problem, did_you_mean, rel
 from .slugs import SLUG
 from .sources import translation_language

@@ -45,7 +45,7 @@ class Paragraph:
 class Item:
     runs: list[Run]
     checkbox: bool = False
-    children: list["ListBlock"] = field(default_factory=list)
+    children: list[ListBlock] = field(default_factory=list)
 
 
 @dataclass

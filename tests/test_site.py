@@ -8,11 +8,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from paths import ROOT
 
 from spacehacks.phrases import count_line
 from spacehacks.site.lazy_search import INDEX_SCRIPT
-
-from paths import ROOT
 
 
 class Page(HTMLParser):

@@ -242,6 +242,7 @@ def test_word_and_libreoffice_files_are_the_same_bytes_on_every_build(tmp_path):
     import sys
 
     from paths import ROOT
+
     from spacehacks.templates.step import FIXED_TIME
 
     script = (
@@ -259,8 +260,8 @@ def test_word_and_libreoffice_files_are_the_same_bytes_on_every_build(tmp_path):
 
 
 def test_template_reuse_notices_a_change_anywhere_under_the_fonts(repo_copy):
-    from spacehacks.templates.step import _kit_fingerprint
     from spacehacks.load import load_publication
+    from spacehacks.templates.step import _kit_fingerprint
 
     pub, _ = load_publication(repo_copy)
     before = _kit_fingerprint(pub)

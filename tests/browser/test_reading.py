@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from browsing import heading
 
 pytestmark = pytest.mark.browser

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from build_helpers import attachments, build, small_repo
 
-from spacehacks.templates.step import build_templates
+from spacehacks.fetch import BookFetcher, FetchError, Refused
 from spacehacks.load import load_publication
 from spacehacks.pdf.book import Book
-from spacehacks.fetch import BookFetcher, FetchError, Refused
 from spacehacks.pdf.render import layout, render_whole, write
 from spacehacks.pdf.step import EDITIONS, pdf_edition
+from spacehacks.templates.step import build_templates
 
 HACK = "hacks/sec/cat/first-hack.md"
 SECRET = "token=ghs_not_for_the_pdf"

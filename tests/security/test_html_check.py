@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from hostile import BODY_ATTACKS, dangers
 from minirepo import minimal, problems, write
 
@@ -79,8 +78,8 @@ def test_template_preview_gets_no_script_link(repo):
           "[open](jav&#x61;script:alert(1)) and [safe](https://example.org)\n")
     found = problems(repo)
     assert [p.line for p in found if p.path == "content/templates/form.md"] == [7]
-    from spacehacks.template_document import parse
     from spacehacks.load import load_publication
+    from spacehacks.template_document import parse
     pub, _ = load_publication(repo)
     runs = [r for b in parse(pub.templates[0], pub.fill_ins).blocks for r in b.runs]
     assert [r.href for r in runs if r.href] == ["https://example.org"]
@@ -112,6 +111,7 @@ def test_pdf_book_holds_nothing_weasyprint_would_fetch_from_elsewhere(tmp_path):
     """Summaries, taglines and bodies reach the book through the sanitizer: no remote image, no
     style, no attachment link for WeasyPrint to follow (its fetcher is the second line of defence)."""
     from hostile import ALL_BODY_ATTACKS, hostile_repo
+
     from spacehacks.load import load_publication
     from spacehacks.pdf.book import Book
 

@@ -26,7 +26,7 @@ def measure(browser, site: Path, pub) -> list[tuple[str, int, int]]:
         for kind, path in page_types(pub).items():
             ctx = browser.new_context(viewport=PHONE, service_workers="block")
             urls = []
-            ctx.on("request", lambda r: urls.append(r.url))
+            ctx.on("request", lambda r, urls=urls: urls.append(r.url))
             if kind == "random":
                 ctx.route("**/assets/pick.js", lambda route: route.abort())
             page = ctx.new_page()

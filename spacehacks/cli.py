@@ -112,6 +112,7 @@ def _port_free(port: int) -> None:
             probe.bind(("127.0.0.1", port))
         except OSError as exc:
             busy = exc.errno == errno.EADDRINUSE
-            raise BuildError(f"port {port} is {'already in use (is another preview running?)' if busy else 'not usable'}"
+            why = "already in use (is another preview running?)" if busy else "not usable"
+            raise BuildError(f"port {port} is {why}"
                              f": {exc.strerror}. Stop the other program or use another port, e.g. "
                              f"--port {port + 1 if port < 65535 else 8000}.") from None

@@ -26,7 +26,10 @@ FORMATS = [  # (suffix, label shown to readers)
     (".md", "Markdown"),
 ]
 # Forms also as fillable PDFs, one per paper size (the A4 one keeps its first address).
-FILLABLE = [("-fillable.pdf", "Fillable PDF (A4)", "a4"), ("-fillable-letter.pdf", "Fillable PDF (US Letter)", "letter")]
+FILLABLE = [
+    ("-fillable.pdf", "Fillable PDF (A4)", "a4"),
+    ("-fillable-letter.pdf", "Fillable PDF (US Letter)", "letter"),
+]
 
 
 def formats_for(template) -> list[tuple[str, str]]:

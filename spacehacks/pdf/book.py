@@ -172,7 +172,7 @@ def interludes(pub) -> dict[str, object]:
     """One quote between each two categories of the book, in the pool's order. It is set at the
     head of the later one, kept with the hack that follows, so no page ever holds only a quote."""
     gaps = [category_id(c) for c in pub.categories][1:]
-    return dict(zip(gaps, pub.quotes))
+    return dict(zip(gaps, pub.quotes, strict=False))
 
 
 def section_view(pub, section):

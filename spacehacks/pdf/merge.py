@@ -33,12 +33,12 @@ def merge(book, slices, overlays: list[bytes]) -> bytes:
             out.pages.extend(source.pages)
     overlay_pdfs = [Pdf.open(BytesIO(pdf)) for pdf in overlays]
     overlay_pages = (p for pdf in overlay_pdfs for p in pdf.pages)
-    for number, (page, overlay) in enumerate(zip(out.pages, overlay_pages), 1):
+    for number, (page, overlay) in enumerate(zip(out.pages, overlay_pages, strict=False), 1):
         _stamp(page, out.copy_foreign(overlay.as_form_xobject()), Name(f"/SHPage{number}"))
 
     # Every anchor of the book, as a place on a page of the joined PDF.
     places = {}
-    for s, start in zip(slices, starts):
+    for s, start in zip(slices, starts, strict=False):
         for name, (index, x, y) in s.anchors.items():
             places[name] = (start + index, x * CSS_TO_PT, (s.heights[index] - y) * CSS_TO_PT)
 
@@ -71,7 +71,7 @@ def _join_structure(out: Pdf, sources: list[Pdf], starts: list[int]) -> None:
     root = out.make_indirect(Dictionary(Type=Name.StructTreeRoot))
     document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=root))
     kids, nums, base = Array(), Array(), 0
-    for source, start in zip(sources, starts):
+    for source, start in zip(sources, starts, strict=False):
         tree = source.Root.StructTreeRoot
         # Cut each element loose from the slice's own Document before copying, or the copy
         # would drag the old Document and root (and all they reach) along.
@@ -82,7 +82,7 @@ def _join_structure(out: Pdf, sources: list[Pdf], starts: list[int]) -> None:
             kids.append(copied)
         pairs = list(tree.ParentTree.Nums)
         top = 0
-        for key, value in zip(pairs[::2], pairs[1::2]):
+        for key, value in zip(pairs[::2], pairs[1::2], strict=False):
             key = int(key)
             nums.append(base + key)
             nums.append(Array([out.copy_foreign(v) for v in value]) if isinstance(value, Array)

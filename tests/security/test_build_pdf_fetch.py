@@ -18,7 +18,8 @@ from spacehacks.templates.step import build_templates
 HACK = "hacks/sec/cat/first-hack.md"
 SECRET = "token=ghs_not_for_the_pdf"
 # A 1x1 transparent PNG.
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChw"
+                       "GA60e6kgAAAABJRU5ErkJggg==")
 
 
 def hostile_repo(root: Path, body: str) -> Path:

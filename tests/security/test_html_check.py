@@ -94,8 +94,10 @@ def test_shipped_content_has_nothing_the_policy_refuses(pub):
         assert reader.found == [], text[:80]
 
 
-@pytest.mark.parametrize("text", ["Plain words, *emphasis*, **bold**, `code`, 1. lists\n- items\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
-                                  "## A heading\n\n!!! note\n    An admonition.\n\nTerm\n:   Definition\n\n```\ncode\n```\n",
+@pytest.mark.parametrize("text", ["Plain words, *emphasis*, **bold**, `code`, 1. lists\n- items\n\n"
+                                  "| a | b |\n|---|---|\n| 1 | 2 |\n",
+                                  "## A heading\n\n!!! note\n    An admonition.\n\n"
+                                  "Term\n:   Definition\n\n```\ncode\n```\n",
                                   "    indented code\n\n> a quote\n\n---\n\nfin &amp; done",
                                   "Name: [[Name]] and [[Date]], [x] done, [ ] to do"])
 def test_texts_skipped_as_safe_render_to_nothing_the_policy_refuses(text):
@@ -116,8 +118,10 @@ def test_pdf_book_holds_nothing_weasyprint_would_fetch_from_elsewhere(tmp_path):
     from spacehacks.pdf.book import Book
 
     root = hostile_repo(tmp_path, body=ALL_BODY_ATTACKS)
-    write(root, "content/sections/sec/cat.md", "---\ntitle: Cat\ntagline: 'T <img src=\"https://tracker.example/t.png\" "
-          "alt=\"t\"> <span style=\"background:url(https://tracker.example/s.png)\">s</span>'\norder: 1\n---\n\nIntro.\n")
+    write(root, "content/sections/sec/cat.md",
+          "---\ntitle: Cat\ntagline: 'T <img src=\"https://tracker.example/t.png\" "
+          "alt=\"t\"> <span style=\"background:url(https://tracker.example/s.png)\">s</span>'\n"
+          "order: 1\n---\n\nIntro.\n")
     pub, found = load_publication(root)
     assert any(p.path == "content/sections/sec/cat.md" and "in 'tagline':" in p.message for p in found)
     html = Book(pub).html()

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Publication
 
 FEED_PATH = "feed.xml"
 # A fixed namespace keeps every id the same from build to build.
@@ -20,7 +24,8 @@ def entry_id(slug: str) -> str:
     return uuid.uuid5(ID_NAMESPACE, f"hack/{slug}").urn
 
 
-def _when(day: dt.date) -> dt.datetime:
+def _when(day: dt.date | None) -> dt.datetime:
+    assert day is not None   # only hacks of pub.recently_updated, which all have a date
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
@@ -28,7 +33,7 @@ def _absolute(base: str, path: str) -> str:
     return f"{base.rstrip('/')}/{path}" if base else path
 
 
-def atom(pub, site_url: str | None = None) -> str:
+def atom(pub: Publication, site_url: str | None = None) -> str:
     """The feed as text. `site_url` defaults to publication.yml's `site_url`, if any."""
     from feedgen.feed import FeedGenerator  # imported here: only site builds need it
 

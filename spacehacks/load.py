@@ -42,7 +42,8 @@ def load_publication(root: Path) -> tuple[Publication, list[Problem]]:
     return pub, sorted(set(problems))
 
 
-def _read(file: Path, root: Path, fields, kind: str, problems: list[Problem]) -> tuple[Source, dict]:
+def _read(file: Path, root: Path, fields: tuple[schema.Field, ...], kind: str,
+          problems: list[Problem]) -> tuple[Source, dict]:
     """Read one file; field problems do not stop its body from being checked too."""
     src = read_source(file, rel(file, root))
     if src.problems:

@@ -111,7 +111,7 @@ def validate(src: Source, fields: tuple[Field, ...], what: str) -> dict:
     return out
 
 
-def _coerce(value, f: Field):
+def _coerce(value: object, f: Field) -> tuple[object, str | None]:
     if f.kind in ("line", "text"):
         if isinstance(value, bool) or isinstance(value, (dict, list)):
             return None, f"not {type(value).__name__}"

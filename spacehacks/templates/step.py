@@ -29,7 +29,7 @@ FIXED_TIME = (2024, 1, 1, 0, 0, 0)    # zip entry time: the same templates give 
 class TemplateDownload(Download):
     """A Download that also knows which template it is and each of its files."""
     slug: str = ""
-    files: list[dict] = field(default_factory=list)  # {"label", "url", "size"}
+    files: list[dict[str, str]] = field(default_factory=list)  # {"label", "url", "size"}
 
 
 def build_templates(pub, out: Path, previous: Path | None) -> list[Download]:

@@ -98,7 +98,7 @@ class Views:
         return self._render("category.html", category.url, category=category,
                             quote=self.quote_for(category.section.slug + "/" + category.slug))
 
-    def hack_header(self, hack: Hack, on_page: list[tuple[str, str]] | None = None) -> str:
+    def hack_header(self, hack: Hack, on_page: Sequence[tuple[str, str]] | None = None) -> str:
         """`on_page`: the hack's own headings as (title, #anchor), for a short list on phones."""
         return self._render("hack_header.html", hack.url, hack=hack, on_page=on_page or [])
 

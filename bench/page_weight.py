@@ -14,8 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from browsing import (PHONE, SiteServer, gzipped_bytes, launch,  # noqa: E402
-                      open_search, page_types)
+from browsing import PHONE, SiteServer, gzipped_bytes, launch, open_search, page_types  # noqa: E402
 from corpus import built_corpora  # noqa: E402
 
 
@@ -27,7 +26,7 @@ def measure(browser, site: Path, pub) -> list[tuple[str, int, int]]:
         for kind, path in page_types(pub).items():
             ctx = browser.new_context(viewport=PHONE, service_workers="block")
             urls = []
-            ctx.on("request", lambda r: urls.append(r.url))
+            ctx.on("request", lambda r, urls=urls: urls.append(r.url))
             if kind == "random":
                 ctx.route("**/assets/pick.js", lambda route: route.abort())
             page = ctx.new_page()

@@ -62,7 +62,8 @@ def pagefind_first_query(browser: Any, server: SiteServer, site: Path, query: st
         const list = document.querySelector('.md-search-result__list');
         new MutationObserver((_, o) => { if (list.querySelector('.md-search-result__item')) {
             o.disconnect(); resolve(performance.now() - t0); } }).observe(list, {childList: true, subtree: true});
-        document.querySelector('input.md-search__input').dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true}));
+        document.querySelector('input.md-search__input').dispatchEvent(
+            new KeyboardEvent('keyup', {key: 'End', bubbles: true}));
     })""")
     page.wait_for_load_state("networkidle")
     found = page.locator(".md-search-result__item").count()

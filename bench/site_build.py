@@ -51,8 +51,8 @@ def main(sizes: list[int]) -> None:
         for n in sizes:
             root = make_corpus(n, Path(tmp) / f"corpus-{n}")
             repeat = 3 if n <= 200 else 1
-            f = best_of(lambda: floor(root), repeat)
-            s = best_of(lambda: site(root, Path(tmp) / f"site-{n}"), repeat)
+            f = best_of(lambda root=root: floor(root), repeat)
+            s = best_of(lambda root=root, n=n: site(root, Path(tmp) / f"site-{n}"), repeat)
             print(f"{n:>6} {f:>9.2f} {s:>9.2f} {s / f:>6.2f}x")
 
 

@@ -4,6 +4,10 @@ from the same names, so it says what is really tested and no more."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Publication
 
 # axe-core's rule tags the tests run: WCAG 2.0, 2.1 and 2.2 at levels A and AA.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -35,7 +39,7 @@ PAGE_LABELS = {
 }
 
 
-def page_types(pub) -> dict[str, str]:
+def page_types(pub: Publication) -> dict[str, str]:
     """name -> path under the site root: one page of every type the site has."""
     hack = next((h for h in pub.hacks if h.featured), pub.hacks[0])
     types = {"home": "", "section": hack.section.url, "category": hack.category.url, "hack": hack.url,
@@ -51,7 +55,7 @@ def page_types(pub) -> dict[str, str]:
     return types
 
 
-def tested(pub) -> dict:
+def tested(pub: Publication) -> dict[str, object]:
     """What the statement lists, from the names above."""
     return {
         "pages": [PAGE_LABELS.get(k, k) for k in page_types(pub)],

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .sources import CONTENT_DIRS, SETTINGS, THEME_DIR
@@ -22,7 +23,7 @@ SKIP_DIRS = {"__pycache__", ".pytest_cache", "node_modules"}
 ENV_PREFIXES = ("SPACEHACKS_", "SOURCE_DATE_EPOCH")
 
 
-def _files(base: Path):
+def _files(base: Path) -> Iterator[Path]:
     if base.is_file():
         yield base
         return
@@ -41,7 +42,7 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
-def hash_paths(digest, paths) -> None:
+def hash_paths(digest: hashlib._Hash, paths: Iterable[Path | str]) -> None:
     """Fold files and whole folders (recursively, in a fixed order) into `digest`: every output
     step's "has anything I am made from changed?" question goes through here."""
     for base in paths:

@@ -3,25 +3,32 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from . import fillins, html_check
 from .problems import Problem, did_you_mean
+
+if TYPE_CHECKING:
+    from .model import Hack, Publication, Quote, Template
 
 MAX_TAGS = 4
 MAX_SUMMARY = 200
 
 
+# Curly quotes and dashes compare as their plain forms.
+_PLAIN = str.maketrans("“”„‘’‚—–", "\"\"\"'''--")
+
+
 def normalise(text: str) -> str:
     """Text as a reader compares it: case, spacing and quote style do not matter."""
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate(str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'",
-                                         "—": "-", "–": "-"}))
+    text = text.translate(_PLAIN)
     text = re.sub(r"\s+", " ", text).strip().strip("\"'").strip()
     return text.casefold()
 
 
-def check_publication(pub) -> list[Problem]:
+def check_publication(pub: Publication) -> list[Problem]:
     problems: list[Problem] = []
     problems += _check_hacks(pub)
     problems += _check_quotes(pub)
@@ -29,9 +36,10 @@ def check_publication(pub) -> list[Problem]:
     return problems
 
 
-def _duplicate_titles(items) -> list[Problem]:
+def _duplicate_titles(items: Sequence[Hack | Template]) -> list[Problem]:
     """A title another file of the same kind already uses (compared as readers compare them)."""
-    out, seen = [], {}
+    out: list[Problem] = []
+    seen: dict[str, Hack | Template] = {}
     for item in items:
         key = normalise(item.title)
         if key in seen:
@@ -42,7 +50,7 @@ def _duplicate_titles(items) -> list[Problem]:
     return out
 
 
-def _unknown_related(item, hack_slugs: set[str]) -> list[Problem]:
+def _unknown_related(item: Hack | Template, hack_slugs: set[str]) -> list[Problem]:
     """`related` entries (hacks and templates both have them) that name no hack."""
     line = item.key_lines.get("related", 1)
     out = []
@@ -56,9 +64,9 @@ def _unknown_related(item, hack_slugs: set[str]) -> list[Problem]:
     return out
 
 
-def _check_hacks(pub) -> list[Problem]:
+def _check_hacks(pub: Publication) -> list[Problem]:
     out = _duplicate_titles(pub.hacks)
-    by_slug = {}
+    by_slug: dict[str, Hack] = {}
     slugs = {h.slug for h in pub.hacks} | pub.unreadable_hacks
     for h in pub.hacks:
         line = h.key_lines.get
@@ -90,8 +98,8 @@ def _check_hacks(pub) -> list[Problem]:
 TEMPLATE_KINDS = ("policy", "protocol", "form")
 
 
-def _check_templates(pub) -> list[Problem]:
-    out = []
+def _check_templates(pub: Publication) -> list[Problem]:
+    out: list[Problem] = []
     folder = pub.root / "content" / "templates"
     # Files that exist but could not be read still count as names, so one mistake is reported once.
     names = {p.stem for p in folder.glob("*.md")} if folder.is_dir() else set()
@@ -115,9 +123,9 @@ def _check_templates(pub) -> list[Problem]:
     return out
 
 
-def _check_quotes(pub) -> list[Problem]:
-    out = []
-    seen = {}
+def _check_quotes(pub: Publication) -> list[Problem]:
+    out: list[Problem] = []
+    seen: dict[str, Quote] = {}
     for q in pub.quotes:
         if not q.text:
             continue

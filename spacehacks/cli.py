@@ -71,6 +71,7 @@ def _check(root: Path, fmt: str) -> int:
 
 def _site(root: Path, out: Path | None) -> int:
     from mkdocs.exceptions import MkDocsException
+
     from .publish import publish
     start = time.perf_counter()
     try:
@@ -90,6 +91,7 @@ def _site(root: Path, out: Path | None) -> int:
 
 def _serve(root: Path, port: int) -> int:
     from mkdocs.commands.serve import serve
+
     from .load import check
     _port_free(port)  # MkDocs binds only after a whole build, and then fails with a traceback
     check(root)  # fail early and plainly rather than inside the server
@@ -110,6 +112,7 @@ def _port_free(port: int) -> None:
             probe.bind(("127.0.0.1", port))
         except OSError as exc:
             busy = exc.errno == errno.EADDRINUSE
-            raise BuildError(f"port {port} is {'already in use (is another preview running?)' if busy else 'not usable'}"
+            why = "already in use (is another preview running?)" if busy else "not usable"
+            raise BuildError(f"port {port} is {why}"
                              f": {exc.strerror}. Stop the other program or use another port, e.g. "
                              f"--port {port + 1 if port < 65535 else 8000}.") from None

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from .model import Template
 
 # The PDF editions: (paper, file name under downloads/, title).
 EDITIONS = [
@@ -27,15 +30,18 @@ FORMATS = [  # (suffix, label shown to readers)
     (".md", "Markdown"),
 ]
 # Forms also as fillable PDFs, one per paper size (the A4 one keeps its first address).
-FILLABLE = [("-fillable.pdf", "Fillable PDF (A4)", "a4"), ("-fillable-letter.pdf", "Fillable PDF (US Letter)", "letter")]
+FILLABLE = [
+    ("-fillable.pdf", "Fillable PDF (A4)", "a4"),
+    ("-fillable-letter.pdf", "Fillable PDF (US Letter)", "letter"),
+]
 
 
-def formats_for(template) -> list[tuple[str, str]]:
+def formats_for(template: Template) -> list[tuple[str, str]]:
     """(suffix, label) of every file published for one template."""
     return FORMATS + ([(suffix, label) for suffix, label, _ in FILLABLE] if template.kind == "form" else [])
 
 
-def template_urls(template) -> list[str]:
+def template_urls(template: Template) -> list[str]:
     """Every file of one template, as addresses relative to the site root."""
     return [f"downloads/{FOLDER}/{template.slug}{suffix}" for suffix, _ in formats_for(template)]
 

@@ -5,7 +5,9 @@
 """
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import schema
@@ -30,7 +32,7 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def reference(kinds=KINDS) -> str:
+def reference(kinds: Sequence[tuple[str, str, str]] = KINDS) -> str:
     """The generated Markdown: one table per kind of file."""
     out = []
     for heading, where, table in kinds:
@@ -64,12 +66,12 @@ def is_current(text: str) -> bool:
     return updated(text) == text
 
 
-def add_commands(sub) -> None:
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p_docs = sub.add_parser("docs", help="regenerate the field reference in CONTRIBUTING.md from the schema")
     p_docs.add_argument("--check", action="store_true", help="only report whether it is up to date")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     file = Path(args.root) / GUIDE
     try:
         text = file.read_text(encoding="utf-8")

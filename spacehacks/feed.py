@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Publication
 
 FEED_PATH = "feed.xml"
 # A fixed namespace keeps every id the same from build to build.
@@ -20,17 +24,18 @@ def entry_id(slug: str) -> str:
     return uuid.uuid5(ID_NAMESPACE, f"hack/{slug}").urn
 
 
-def _when(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+def _when(day: dt.date | None) -> dt.datetime:
+    assert day is not None   # only hacks of pub.recently_updated, which all have a date
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
 def _absolute(base: str, path: str) -> str:
     return f"{base.rstrip('/')}/{path}" if base else path
 
 
-def atom(pub, site_url: str | None = None) -> str:
+def atom(pub: Publication, site_url: str | None = None) -> str:
     """The feed as text. `site_url` defaults to publication.yml's `site_url`, if any."""
-    from feedgen.feed import FeedGenerator   # imported here: only site builds need it
+    from feedgen.feed import FeedGenerator  # imported here: only site builds need it
 
     base = (site_url if site_url is not None else pub.info.get("site_url")) or ""
     hacks = pub.recently_updated
@@ -47,7 +52,7 @@ def atom(pub, site_url: str | None = None) -> str:
     if info.get("licence"):
         fg.rights(info["licence"])
     # The newest change dates the feed, so an unchanged publication gives the same file.
-    fg.updated(_when(hacks[0].updated) if hacks else dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc))
+    fg.updated(_when(hacks[0].updated) if hacks else dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
     for h in reversed(hacks):             # feedgen puts the last added entry first
         fe = fg.add_entry()
         fe.id(entry_id(h.slug))

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote_to_bytes, urljoin, urlsplit
 from urllib.request import url2pathname
 
@@ -49,7 +50,7 @@ class Refused(ValueError):
 class FetchError(ContentError):
     """A render asked for a file outside theme/ and content/media/, or for another site."""
 
-    def __reduce__(self):  # crosses from a PDF worker process intact
+    def __reduce__(self) -> tuple[type[FetchError], tuple[list[Problem]]]:  # crosses from a PDF worker process intact
         return (type(self), (self.problems,))
 
 
@@ -130,7 +131,7 @@ class BookFetcher(URLFetcher):
         if self.refused:  # should WeasyPrint ever swallow a fatal error
             raise FetchError(self.problems())
 
-    def refuse_attachments(self, document) -> None:
+    def refuse_attachments(self, document: Any) -> None:
         """The book declares no attachments: a rel="attachment" from content is an error, before
         write_pdf would fetch and embed it."""
         urls = [target for page in document.pages for kind, target, *_ in page.links if kind == "attachment"]
@@ -141,7 +142,7 @@ class BookFetcher(URLFetcher):
             raise FetchError(self.problems())
 
 
-def _attachment_url(attachment) -> str:
+def _attachment_url(attachment: Any) -> str:
     # WeasyPrint keeps a <link rel="attachment">'s address only inside an unopened source.
     frame = getattr(getattr(attachment.source, "gen", None), "gi_frame", None)
     return str((frame.f_locals if frame else {}).get("url") or "a file named by <link rel=\"attachment\">")

@@ -7,6 +7,7 @@ placeholder in LibreOffice, a highlighted blank in the PDF, a form field in the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +38,7 @@ class FillIn:
         return re.sub(r"[^a-z0-9]+", "_", self.label.lower()).strip("_")
 
 
-def split(text: str):
+def split(text: str) -> Iterator[tuple[str, str]]:
     """Yield ('text', str) and ('field', label) pieces of one run of text, in order."""
     pos = 0
     for m in FIELD.finditer(text):

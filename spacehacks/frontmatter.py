@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -37,7 +38,13 @@ def _control_problems(text: str, relpath: str) -> list[Problem]:
     return out
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+if TYPE_CHECKING:
+    _BaseLoader = yaml.SafeLoader
+else:
+    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):
     """Safe loading (libyaml when present) that keeps an impossible date (2026-13-45) as text,
     so the schema can say so."""
 
@@ -49,7 +56,7 @@ def _int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
     return yaml.SafeLoader.construct_yaml_int(loader, node)
 
 
-def _timestamp(loader, node):
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError:
@@ -198,6 +205,7 @@ def read_text(file: Path, relpath: str) -> tuple[str | None, list[Problem]]:
     text, problem = decode(file.read_bytes(), relpath)
     if problem:
         return None, [problem]
+    assert text is not None   # decode gives a text or a problem
     controls = _control_problems(text, relpath)
     return (None, controls) if controls else (text, [])
 

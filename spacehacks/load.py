@@ -15,7 +15,6 @@ from .slugs import SLUG, slugify
 from .sources import CONTENT_DIRS, RESERVED, translation_language
 
 
-
 def check(root: Path) -> Publication:
     """The publication, or ContentError with every problem: what `build.py check` runs, and the
     first step of every build. It imports no output (WeasyPrint alone takes most of a second)."""
@@ -43,7 +42,8 @@ def load_publication(root: Path) -> tuple[Publication, list[Problem]]:
     return pub, sorted(set(problems))
 
 
-def _read(file: Path, root: Path, fields, kind: str, problems: list[Problem]) -> tuple[Source, dict]:
+def _read(file: Path, root: Path, fields: tuple[schema.Field, ...], kind: str,
+          problems: list[Problem]) -> tuple[Source, dict]:
     """Read one file; field problems do not stop its body from being checked too."""
     src = read_source(file, rel(file, root))
     if src.problems:

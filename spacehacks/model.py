@@ -146,7 +146,8 @@ class Publication:
     @property
     def recently_updated(self) -> list[Hack]:
         """Hacks with an `updated:` date, newest first (the home page list and the feed)."""
-        return sorted((h for h in self.hacks if h.updated), key=lambda h: (-h.updated.toordinal(), h.title.casefold()))
+        return sorted((h for h in self.hacks if h.updated),
+                      key=lambda h: (-(h.updated or dt.date.min).toordinal(), h.title.casefold()))
 
     @cached_property
     def by_slug(self) -> dict[str, Hack]:

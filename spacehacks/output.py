@@ -18,6 +18,7 @@ import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from .problems import BuildError
 
@@ -150,7 +151,7 @@ def swap(new: Path, site: Path) -> None:
     hook("cleaned")
 
 
-_renameat2 = None
+_renameat2: Any = None   # the libc function once looked up, False where there is none
 
 
 def exchange(a: Path, b: Path) -> bool:

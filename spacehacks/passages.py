@@ -11,14 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import schema
 from .checks import check_body
-from .frontmatter import read_source
 from .fillins import FIELD
+from .frontmatter import read_source
 from .problems import Problem, did_you_mean, rel
 from .slugs import SLUG
 from .sources import translation_language
+
+if TYPE_CHECKING:
+    from .model import Publication
 
 FOLDER = Path("content") / "passages"
 MARKER = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*passage\s*:\s*(?P<name>[^{}\n]*?)\s*\}\}\s*$")
@@ -146,7 +150,7 @@ class Expander:
         return self.expand(passage.body, passage.path, passage.body_line, (*stack, name))
 
 
-def expand_publication(pub) -> list[Problem]:
+def expand_publication(pub: Publication) -> list[Problem]:
     """Replace include markers in every body of `pub` with the passages' text.
 
     Run after the other checks, which read each file's own lines; the problems returned are the
@@ -167,9 +171,9 @@ def expand_publication(pub) -> list[Problem]:
             continue
         expansion = expander.expand(body, item.path, item.body_line)
         setattr(item, attr, expansion.text)
-        for p in check_body(item.path, expansion.text, item.body_line, kind):
-            path, line = expansion.locate(p.line - item.body_line)
-            problems.append(Problem(path, line, p.message))
+        for found in check_body(item.path, expansion.text, item.body_line, kind):
+            path, line = expansion.locate(found.line - item.body_line)
+            problems.append(Problem(path, line, found.message))
     problems += expander.problems
     for name in sorted(set(passages) - expander.used):
         p = passages[name]

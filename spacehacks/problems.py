@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def format_problems(problems: list[Problem], fmt: str = "text") -> str:
     return "\n".join([head, *(str(p) for p in problems), tail])
 
 
-def did_you_mean(word: str, choices, cutoff: float = 0.6) -> str:
+def did_you_mean(word: str, choices: Iterable[object], cutoff: float = 0.6) -> str:
     """' Did you mean 'x'?' when a close choice exists, else ''."""
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=cutoff)
     return f" Did you mean '{close[0]}'?" if close else ""

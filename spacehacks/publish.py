@@ -4,7 +4,9 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from . import output
 from .buildstamp import Stamp
@@ -14,17 +16,22 @@ from .pdf.step import pdf_edition
 from .render_temp import render_temp
 from .templates.step import build_templates
 
+if TYPE_CHECKING:
+    from .downloads import Download
+    from .model import Publication
+    from .site.mkdocs_plugin import SpaceHacksPlugin
+
 log = logging.getLogger("spacehacks")
 
 
 # Each output step writes its files into the downloads folder it is given and returns the
 # Download records the site should list. Steps run before the site so it can show sizes.
-OUTPUT_STEPS: list = []
+OUTPUT_STEPS: list[Callable[[Publication, Path, Path | None], list[Download]]] = []
 OUTPUT_STEPS.append(pdf_edition)       # downloads/space-hacks.pdf, space-hacks-a4.pdf
 OUTPUT_STEPS.append(build_templates)   # downloads/templates/: DOCX, ODT, PDF, Markdown, zip
 
 
-def build_downloads(pub, out: Path, previous: Path | None) -> list:
+def build_downloads(pub: Publication, out: Path, previous: Path | None) -> list[Download]:
     """Run every output step into `out`; `previous` is the last published downloads folder."""
     out.mkdir(parents=True, exist_ok=True)
     found = []
@@ -33,13 +40,14 @@ def build_downloads(pub, out: Path, previous: Path | None) -> list:
     return found
 
 
-def build_site(root: Path, out: Path, pub=None, downloads=None) -> None:
+def build_site(root: Path, out: Path, pub: Publication | None = None,
+               downloads: list[Download] | None = None) -> None:
     """Run MkDocs with our plugin into `out` (which must not be the live site folder)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
-    plugin = config.plugins["spacehacks"]
+    plugin = cast("SpaceHacksPlugin", config.plugins["spacehacks"])
     plugin.publication = pub
     plugin.downloads = downloads
     config.plugins.on_startup(command="build", dirty=False)

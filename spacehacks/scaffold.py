@@ -5,11 +5,13 @@ is checked against the schema before it is written, and an existing file is neve
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import json
 import re
 import sys
 from pathlib import Path
+from typing import TypeVar
 
 import jinja2
 import yaml
@@ -18,8 +20,11 @@ from . import schema
 from .checks import normalise
 from .frontmatter import control_character, parse_source
 from .load import load_publication
+from .model import Category, Section
 from .problems import did_you_mean, rel
 from .slugs import SLUG, slugify
+
+G = TypeVar("G", Section, Category)
 
 ARCHETYPES = Path("archetypes")   # relative to the publication root
 PLACEHOLDER_SUMMARY = "Write one sentence saying what the reader gets from this hack."
@@ -29,7 +34,7 @@ class ScaffoldError(Exception):
     """A plain-words reason the file was not created."""
 
 
-def _yaml_scalar(value) -> str:
+def _yaml_scalar(value: object) -> str:
     """A value as it should stand after 'key: '; quoted only when YAML would misread it plain."""
     text = str(value)
     try:
@@ -40,14 +45,14 @@ def _yaml_scalar(value) -> str:
     return json.dumps(text, ensure_ascii=False)   # a JSON string is a valid YAML double-quoted one
 
 
-def _render(root: Path, name: str, **values) -> str:
+def _render(root: Path, name: str, **values: object) -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(root / ARCHETYPES), trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     env.filters["yaml"] = _yaml_scalar
     return env.get_template(name).render(**values)
 
 
-def _pick(given: str, options: dict, what: str, where: str = "") -> object:
+def _pick(given: str, options: dict[str, G], what: str, where: str = "") -> G:
     """Find a section or category by folder name or by title, forgiving case and spacing."""
     for key, item in options.items():
         if given == key or normalise(given) in (normalise(key), normalise(item.title)):
@@ -58,7 +63,7 @@ def _pick(given: str, options: dict, what: str, where: str = "") -> object:
                         f"Use a folder name or a title:\n{listing}")
 
 
-def _write(root: Path, file: Path, text: str, fields, what: str) -> Path:
+def _write(root: Path, file: Path, text: str, fields: tuple[schema.Field, ...], what: str) -> Path:
     path = rel(file, root)
     src = parse_source(text, path)
     schema.validate(src, fields, what)
@@ -148,7 +153,7 @@ def new_quote(root: Path, text: str, attribution: str | None = None, source: str
     return _write(root, root / "quotes" / f"{slug}.md", body, schema.QUOTE, "a quote")
 
 
-def add_commands(sub) -> None:
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The `new` command and its two kinds, for cli.py."""
     p_new = sub.add_parser("new", help="start a new hack or quote from its archetype")
     kinds = p_new.add_subparsers(dest="kind", required=True)
@@ -166,7 +171,7 @@ def add_commands(sub) -> None:
     p_quote.add_argument("--slug", help="file name without .md (default: from the name and words)")
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     try:
         if args.kind == "hack":
             tags = [t.strip() for t in (args.tags or "").split(",") if t.strip()]

@@ -22,7 +22,8 @@ class Field:
 
 HACK = (
     Field("title", "line", True, "The hack's title, as readers see it.", "Saying no without closing the door"),
-    Field("summary", "line", True, "One sentence saying what the reader gets from this hack; shown in lists and search.",
+    Field("summary", "line", True,
+          "One sentence saying what the reader gets from this hack; shown in lists and search.",
           "A short script for refusing a request while keeping the relationship."),
     Field("featured", "bool", False, "true to show this hack on the home page and in 'Featured hacks'.", "true"),
     Field("tags", "list", False, "1 to 4 tags from content/tags.yml.", "[boundaries, communication]"),
@@ -110,7 +111,7 @@ def validate(src: Source, fields: tuple[Field, ...], what: str) -> dict:
     return out
 
 
-def _coerce(value, f: Field):
+def _coerce(value: object, f: Field) -> tuple[object, str | None]:
     if f.kind in ("line", "text"):
         if isinstance(value, bool) or isinstance(value, (dict, list)):
             return None, f"not {type(value).__name__}"

@@ -10,12 +10,17 @@ import hashlib
 import json
 import os
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .frontmatter import decode
 from .problems import Problem, rel
 from .sources import translation_language
+
+if TYPE_CHECKING:
+    from .model import Publication
 
 WORDS = Path("content") / "words.txt"
 LANGUAGE = "en_US"
@@ -60,7 +65,7 @@ class Speller:
         self._cached = (len(self._known), dict(clean))
 
     @property
-    def dictionary(self):
+    def dictionary(self) -> Any:
         return _dictionary()
 
     def _read_words(self) -> str:
@@ -97,7 +102,7 @@ class Speller:
         except OSError:
             pass   # a read-only checkout still checks, only without the speed-up
 
-    def check_file(self, path: str, text: str, lines) -> list[Problem]:
+    def check_file(self, path: str, text: str, lines: Callable[[str], list[tuple[int, str]]]) -> list[Problem]:
         """Problems in one file's text; `lines(text)` gives the (line, text) pairs to check."""
         digest = hashlib.sha1(text.encode()).hexdigest()
         if self.clean.get(path) == digest:
@@ -174,7 +179,7 @@ class DictionaryMissing(Exception):
 
 
 @lru_cache(maxsize=1)
-def _dictionary():
+def _dictionary() -> Any:  # an enchant.Dict; pyenchant has no types
     try:
         import enchant  # here, so a run whose words are all known never loads it
     except (ImportError, OSError) as exc:   # pyenchant, or the C library it loads, is missing
@@ -219,7 +224,7 @@ def _yaml_lines(text: str, tags: bool) -> list[tuple[int, str]]:
     return out
 
 
-def check_publication(pub) -> list[Problem]:
+def check_publication(pub: Publication) -> list[Problem]:
     """Spelling problems in every file readers see, quotes excepted."""
     root = Path(pub.root)
     speller = Speller(root)
@@ -239,7 +244,7 @@ def check_publication(pub) -> list[Problem]:
             if file.exists():
                 text, _ = decode(file.read_bytes(), name)
                 if text is not None:
-                    problems += speller.check_file(name, text, lambda t, tags=tags: _yaml_lines(t, tags))
+                    problems += speller.check_file(name, text, partial(_yaml_lines, tags=tags))
     except DictionaryMissing as exc:
         return [Problem(WORDS.as_posix(), 1, (
             f"the spelling could not be checked: the US English dictionary is not installed ({exc}). "

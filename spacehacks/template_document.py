@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import lxml.html
 
 from . import markup
 from .fillins import FillIn, split
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+    from .model import Template
 
 
 @dataclass
@@ -38,14 +44,15 @@ class Paragraph:
     @property
     def long_answer(self) -> bool:
         """A paragraph that is one long fill-in: printed forms give it a box to write in."""
-        return len(self.runs) == 1 and bool(self.runs[0].fill_in) and self.runs[0].fill_in.kind == "long"
+        fill_in = self.runs[0].fill_in if len(self.runs) == 1 else None
+        return fill_in is not None and fill_in.kind == "long"
 
 
 @dataclass
 class Item:
     runs: list[Run]
     checkbox: bool = False
-    children: list["ListBlock"] = field(default_factory=list)
+    children: list[ListBlock] = field(default_factory=list)
 
 
 @dataclass
@@ -66,14 +73,17 @@ class Document:
     title: str
     kind: str
     summary: str
-    blocks: list
+    blocks: list[Block]
 
 
-def parse(template, vocab: dict[str, str]) -> Document:
+Block = Heading | Paragraph | ListBlock | Table
+
+
+def parse(template: Template, vocab: dict[str, str]) -> Document:
     html = markup.render(template.body)
     root = lxml.html.fragment_fromstring(html or "<p></p>", create_parent="div")
     reader = _Reader(vocab)
-    blocks = []
+    blocks: list[Block] = []
     for el in root:
         blocks += reader.block(el)
     return Document(template.title, template.kind, template.summary, blocks)
@@ -83,10 +93,10 @@ _CHECKBOX = re.compile(r"^\[( |x|X)\]\s+")
 
 
 class _Reader:
-    def __init__(self, vocab):
+    def __init__(self, vocab: dict[str, str]) -> None:
         self.vocab = vocab
 
-    def block(self, el) -> list:
+    def block(self, el: HtmlElement) -> list[Block]:
         tag = el.tag
         if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
             # Bodies start at '##' (the title is '#'), so '##' is the first heading level.
@@ -94,7 +104,7 @@ class _Reader:
         if tag == "p":
             return [Paragraph(self.runs(el))]
         if tag in ("ul", "ol"):
-            return [self.list(el)]
+            return [self.list_block(el)]
         if tag == "table":
             return [self.table(el)]
         if tag == "blockquote":
@@ -105,15 +115,16 @@ class _Reader:
         runs = self.runs(el)
         return [Paragraph(runs)] if runs else []
 
-    def list(self, el) -> ListBlock:
+    def list_block(self, el: HtmlElement) -> ListBlock:
         items = []
         for li in el.findall("li"):
-            runs, children = [], []
+            runs: list[Run] = []
+            children: list[ListBlock] = []
             if li.text and li.text.strip():
                 runs += self.text_runs(li.text, False, False)
             for child in li:
                 if child.tag in ("ul", "ol"):
-                    children.append(self.list(child))
+                    children.append(self.list_block(child))
                 elif child.tag == "p":
                     if runs:
                         runs.append(Run("\n"))
@@ -129,19 +140,19 @@ class _Reader:
             items.append(Item(runs, checkbox, children))
         return ListBlock(el.tag == "ol", items, int(el.get("start", 1)))
 
-    def table(self, el) -> Table:
+    def table(self, el: HtmlElement) -> Table:
         rows = el.findall(".//tr")
         cells = [[self.runs(c) for c in tr if c.tag in ("td", "th")] for tr in rows]
         has_head = bool(rows) and all(c.tag == "th" for c in rows[0] if c.tag in ("td", "th"))
         return Table(cells[0] if has_head else [], cells[1:] if has_head else cells)
 
-    def runs(self, el) -> list[Run]:
+    def runs(self, el: HtmlElement) -> list[Run]:
         out = self.text_runs(el.text or "", False, False)
         for child in el:
             out += self.inline(child, False, False)
         return _trim(out)
 
-    def inline(self, el, bold, italic) -> list[Run]:
+    def inline(self, el: HtmlElement, bold: bool, italic: bool) -> list[Run]:
         if el.tag == "br":
             return [Run("\n")] + self.text_runs(el.tail or "", bold, italic)
         inner_bold = bold or el.tag in ("strong", "b")
@@ -154,8 +165,8 @@ class _Reader:
                 r.href = el.get("href")
         return out + self.text_runs(el.tail or "", bold, italic)
 
-    def text_runs(self, text, bold, italic) -> list[Run]:
-        out = []
+    def text_runs(self, text: str, bold: bool, italic: bool) -> list[Run]:
+        out: list[Run] = []
         for kind, value in split(re.sub(r"\s*\n\s*", " ", text)):
             if kind == "field":
                 out.append(Run(value, bold, italic, FillIn(value, self.vocab.get(value, "text"))))

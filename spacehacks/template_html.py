@@ -11,9 +11,16 @@ import re
 
 from markupsafe import Markup, escape
 
-from .template_document import Document, Heading, ListBlock, Paragraph, Run, Table
+from .template_document import Block, Document, Heading, ListBlock, Paragraph, Run, Table
 
 _LAST_WORD = re.compile(r"(.*?)(\S*\s*)\Z", re.DOTALL)
+
+
+def _last_word(text: str) -> tuple[str, str]:
+    """The text before its last word, and the last word with the spaces after it."""
+    m = _LAST_WORD.match(text)
+    assert m is not None   # every group may be empty, so every text matches
+    return m.group(1), m.group(2)
 
 
 def body_html(doc: Document, mode: str = "preview", top: int = 2) -> Markup:
@@ -37,10 +44,10 @@ class _Html:
         self.names.append(name)
         return name
 
-    def blocks(self, blocks) -> str:
+    def blocks(self, blocks: list[Block]) -> str:
         return "\n".join(self.block(b) for b in blocks)
 
-    def block(self, b) -> str:
+    def block(self, b: Block) -> str:
         if isinstance(b, Heading):
             level = min(b.level + self.top - 1, 6)
             return f"<h{level}>{self.runs(b.runs)}</h{level}>"
@@ -50,12 +57,12 @@ class _Html:
             cls = ' class="sh-template-note"' if b.note else ""
             return f"<p{cls}>{self.runs(b.runs)}</p>"
         if isinstance(b, ListBlock):
-            return self.list(b)
+            return self.list_block(b)
         if isinstance(b, Table):
             return self.table(b)
         return ""
 
-    def list(self, b: ListBlock) -> str:
+    def list_block(self, b: ListBlock) -> str:
         checklist = bool(b.items) and all(i.checkbox for i in b.items)
         tag = "ol" if b.ordered else "ul"
         attrs = ' class="sh-checklist"' if checklist else ""
@@ -64,7 +71,7 @@ class _Html:
         items = []
         for item in b.items:
             box = self.checkbox(item.runs) if item.checkbox else ""
-            children = "".join(self.list(c) for c in item.children)
+            children = "".join(self.list_block(c) for c in item.children)
             items.append(f"<li>{box}{self.runs(item.runs)}{children}</li>")
         return f"<{tag}{attrs}>\n" + "\n".join(items) + f"\n</{tag}>"
 
@@ -93,7 +100,8 @@ class _Html:
     def runs(self, runs: list[Run]) -> str:
         """The runs as HTML; a fill-in and the label word before it ("Role:") never part at a line
         end, so a printed form keeps each box beside what it asks for."""
-        out, held = [], []
+        out: list[str] = []
+        held: list[str] = []
         for n, r in enumerate(runs):
             if r.fill_in:
                 out.append(f'<span class="sh-pair">{"".join(held)}{self.field(r)}</span>')
@@ -106,7 +114,7 @@ class _Html:
                 out.extend(held)
                 held = []
                 # a bold run is the field's whole label ("Adopted on:"); otherwise its last word
-                head, tail = ("", r.text) if r.bold and len(r.text) < 40 else _LAST_WORD.match(r.text).groups()
+                head, tail = ("", r.text) if r.bold and len(r.text) < 40 else _last_word(r.text)
                 out.append(self.text(Run(head, r.bold, r.italic, None, r.href)) if head else "")
                 held.append(self.text(Run(tail, r.bold, r.italic, None, r.href)))
             else:
@@ -127,6 +135,7 @@ class _Html:
 
     def field(self, r: Run) -> str:
         f = r.fill_in
+        assert f is not None   # called for fill-in runs only
         label = escape(f.label)
         if self.mode == "form":
             name = self._name(f"{self.prefix}_{f.name}" if self.prefix else f.name)
@@ -138,6 +147,7 @@ class _Html:
 
     def long_field(self, r: Run) -> str:
         f = r.fill_in
+        assert f is not None   # called for fill-in runs only
         label = escape(f.label)
         if self.mode == "form":
             name = self._name(f.name)

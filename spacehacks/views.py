@@ -7,14 +7,22 @@ from __future__ import annotations
 
 import posixpath
 import zlib
+from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from .jsdata import script_json
 from .layouts import environment
 from .shared_fields import SharedField, grouped
 from .template_document import parse
 from .template_html import body_html
+
+if TYPE_CHECKING:
+    from .downloads import Download
+    from .model import Category, Hack, Publication, Quote, Section, Template
+
+T = TypeVar("T")
 
 VIEWS_DIR = Path("theme") / "views"  # relative to the publication root
 # The home page's "right now" row: what people come for in a hurry, each the hack that answers
@@ -29,7 +37,7 @@ FEATURED_ON_HOME = 6
 RELATED_AT_MOST = 3
 
 
-def stable_pick(items: list, key: str, k: int = 1) -> list:
+def stable_pick(items: Sequence[T], key: str, k: int = 1) -> list[T]:
     """The same k items for the same key on every build (no randomness between builds)."""
     if not items:
         return []
@@ -51,7 +59,7 @@ def link(from_url: str, to_url: str) -> str:
 class Views:
     """Fragments for one publication; each method takes the URL of the page being rendered."""
 
-    def __init__(self, pub, downloads: list[dict] | None = None):
+    def __init__(self, pub: Publication, downloads: list[Download] | None = None) -> None:
         self.pub = pub
         self.downloads = downloads or []
         self.env = environment(Path(pub.root) / VIEWS_DIR, keep_trailing_newline=True)
@@ -60,7 +68,7 @@ class Views:
         self.reading_order = pub.hacks
         self.position = {h.slug: i for i, h in enumerate(self.reading_order)}
 
-    def _render(self, template: str, url: str, **ctx) -> str:
+    def _render(self, template: str, url: str, **ctx: object) -> str:
         return self.env.get_template(template).render(
             pub=self.pub, url=url, link=lambda to: link(url, to if isinstance(to, str) else to.url),
             views=self, **ctx)
@@ -75,26 +83,27 @@ class Views:
         return script_json([{"slug": h.slug, "title": h.title, "summary": h.summary,
                              "section": h.section.title, "url": h.url} for h in self.featured])
 
-    def quote_for(self, key: str):
-        return (stable_pick(self.pub.quotes, key) or [None])[0]
+    def quote_for(self, key: str) -> Quote | None:
+        picked = stable_pick(self.pub.quotes, key)
+        return picked[0] if picked else None
 
     def home(self) -> str:
         right_now = [(label, self.pub.by_slug[slug]) for label, slug in RIGHT_NOW if slug in self.pub.by_slug]
         return self._render("home.html", "", quote=self.quote_for("home"), right_now=right_now,
                             featured=self.featured[:FEATURED_ON_HOME])
 
-    def section(self, section) -> str:
+    def section(self, section: Section) -> str:
         return self._render("section.html", section.url, section=section, quote=self.quote_for(section.slug))
 
-    def category(self, category) -> str:
+    def category(self, category: Category) -> str:
         return self._render("category.html", category.url, category=category,
                             quote=self.quote_for(category.section.slug + "/" + category.slug))
 
-    def hack_header(self, hack, on_page: list[tuple[str, str]] | None = None) -> str:
+    def hack_header(self, hack: Hack, on_page: Sequence[tuple[str, str]] | None = None) -> str:
         """`on_page`: the hack's own headings as (title, #anchor), for a short list on phones."""
         return self._render("hack_header.html", hack.url, hack=hack, on_page=on_page or [])
 
-    def hack_footer(self, hack) -> str:
+    def hack_footer(self, hack: Hack) -> str:
         # Previous and next run through the whole publication in reading order, so the last
         # hack of a category leads on into the next category.
         hacks = self.reading_order
@@ -133,9 +142,11 @@ class Views:
     def downloads_page(self) -> str:
         return self._render("downloads.html", "downloads/")
 
-    def template_files(self, template) -> list[dict]:
+    def template_files(self, template: Template) -> list[dict[str, str]]:
         """Each downloadable file of a template (label, url, size), as the output step listed them."""
-        return next((d.files for d in self.downloads if getattr(d, "slug", None) == template.slug), [])
+        # The templates step's records (TemplateDownload) carry `slug` and `files`; the views
+        # read them by name so the site does not import an output package.
+        return next((getattr(d, "files", []) for d in self.downloads if getattr(d, "slug", None) == template.slug), [])
 
     @cached_property
     def fill_groups(self) -> list[tuple[str, str, list[SharedField]]]:
@@ -145,7 +156,7 @@ class Views:
     def templates_index(self) -> str:
         return self._render("templates.html", "templates/")
 
-    def template_page(self, template) -> str:
+    def template_page(self, template: Template) -> str:
         # The hacks that name this template first, then the ones its own front matter relates.
         known = self.pub.by_slug
         hacks = template.hacks + [known[s] for s in template.related

@@ -5,11 +5,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from paths import ROOT
 
 from spacehacks.load import load_publication
 from spacehacks.publish import publish
-
-from paths import ROOT
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from minirepo import HACK, minimal, only, problems, write
 
 HACK_PATH = "hacks/sec/cat/first-hack.md"

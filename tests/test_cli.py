@@ -6,9 +6,7 @@ import sys
 from pathlib import Path
 
 from minirepo import HACK, write
-
 from paths import ROOT
-
 
 
 def run(*args, root):

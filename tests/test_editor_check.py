@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from spacehacks.problems import Problem
-
 from paths import ROOT
+
+from spacehacks.problems import Problem
 
 ANNOTATION = re.compile(r"^::error file=(?P<file>[^,:]+),line=(?P<line>\d+)::(?P<message>.+)$")
 

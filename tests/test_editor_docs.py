@@ -5,9 +5,9 @@ import re
 import subprocess
 import sys
 
-from spacehacks import editor_docs, schema
-
 from paths import ROOT
+
+from spacehacks import editor_docs, schema
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from paths import ROOT
 
 from spacehacks import publish as publishing
 from spacehacks.buildstamp import fingerprint
 from spacehacks.publish import publish
-
-from paths import ROOT
 
 
 @pytest.fixture

@@ -6,12 +6,10 @@ import subprocess
 import sys
 
 import pytest
+from paths import ROOT
 
 from spacehacks.load import load_publication
 from spacehacks.scaffold import ScaffoldError, new_hack, new_quote, slugify
-
-from paths import ROOT
-
 
 
 def test_slug_from_title_folds_accents_apostrophes_and_length():

@@ -7,8 +7,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-import pytest
 
+import pytest
 from paths import ROOT
 
 # How long to wait for a change to be served before calling the preview broken: a bound on a

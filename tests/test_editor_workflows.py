@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 
 import yaml
-
 from paths import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"

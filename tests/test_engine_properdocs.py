@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from paths import ROOT
 
 # Builds the shipped publication's site (no downloads) with one engine. ProperDocs answers every

@@ -51,7 +51,7 @@ def test_bookmarks_nest_section_category_hack(pub, pdfs, name):
     for section in pub.sections:
         kids = top[section.title]
         assert [c for c, _, _ in kids] == [c.title for c in section.categories]
-        for (_, _, hacks), category in zip(kids, section.categories):
+        for (_, _, hacks), category in zip(kids, section.categories, strict=True):
             assert [h for h, _, _ in hacks] == [book_title(h.title) for h in category.hacks]
 
 

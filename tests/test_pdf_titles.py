@@ -41,7 +41,8 @@ def title_yaml(title: str) -> str:
 def pub(tmp_path_factory):
     root = minimal(tmp_path_factory.mktemp("titles"))
     (root / "theme").symlink_to(ROOT / "theme", target_is_directory=True)
-    write(root, "content/sections/sec/other.md", "---\ntitle: 'Other: & / “more”'\ntagline: Tag\norder: 2\n---\n\nIntro.\n")
+    write(root, "content/sections/sec/other.md",
+          "---\ntitle: 'Other: & / “more”'\ntagline: Tag\norder: 2\n---\n\nIntro.\n")
     write(root, "content/sections/two/_section.md", "---\ntitle: Sec—two\ntagline: Tag\norder: 2\n---\n\nIntro.\n")
     write(root, "content/sections/two/cat.md", "---\ntitle: Cat two\ntagline: Tag\norder: 1\n---\n\nIntro.\n")
     folders = ["sec/cat", "sec/other", "two/cat"]

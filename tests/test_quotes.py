@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from paths import SHARED
+
 from spacehacks.checks import normalise
 
 

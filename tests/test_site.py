@@ -8,11 +8,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from paths import ROOT
 
 from spacehacks.phrases import count_line
 from spacehacks.site.lazy_search import INDEX_SCRIPT
-
-from paths import ROOT
 
 
 class Page(HTMLParser):
@@ -90,7 +89,7 @@ def test_all_hacks_lists_every_hack_grouped(site, pub):
     p = page(site, "hacks/")
     for h in pub.hacks:
         assert h.title in p.plain
-    hrefs = {l.rstrip("/") for l in p.links}
+    hrefs = {ln.rstrip("/") for ln in p.links}
     for h in pub.hacks:
         assert f"../{h.url}".rstrip("/") in hrefs
     for s in pub.sections:
@@ -100,7 +99,7 @@ def test_all_hacks_lists_every_hack_grouped(site, pub):
 def test_manifest_matches_the_content(site, pub):
     data = json.loads((site / "hacks.json").read_text(encoding="utf-8"))
     assert [h["slug"] for h in data["hacks"]] == [h.slug for h in pub.hacks]
-    for entry, h in zip(data["hacks"], pub.hacks):
+    for entry, h in zip(data["hacks"], pub.hacks, strict=True):
         assert entry == {
             "slug": h.slug, "title": h.title, "section": h.section.slug, "section_title": h.section.title,
             "category": h.category.slug, "category_title": h.category.title, "summary": h.summary,
@@ -144,7 +143,8 @@ def test_nothing_is_loaded_from_another_origin(site):
             offenders.append(f"{css.relative_to(site)}: {url}")
     for js in site.rglob("*.js"):
         text = js.read_text(encoding="utf-8", errors="replace")
-        for url in re.findall(r"""['"](https?://(?:fonts\.g|www\.google|[a-z0-9.-]*cdn|unpkg|[a-z0-9.-]*analytics)[^'"]*)""", text):
+        outside = r"""['"](https?://(?:fonts\.g|www\.google|[a-z0-9.-]*cdn|unpkg|[a-z0-9.-]*analytics)[^'"]*)"""
+        for url in re.findall(outside, text):
             offenders.append(f"{js.relative_to(site)}: {url}")
     assert offenders == []
 
@@ -181,7 +181,7 @@ def test_home_page(site, pub):
         assert h.title in p.plain
     assert sum(1 for c in p.classes if c == "sh-card") == min(len(pub.featured), FEATURED_ON_HOME)
     for s in pub.sections:
-        assert f"{s.url}" in {l.lstrip("./") for l in p.links}
+        assert f"{s.url}" in {ln.lstrip("./") for ln in p.links}
     assert "sh-quote" in p.classes and "sh-quote__toggle" in p.classes
     assert any(q.text in p.plain for q in pub.quotes), "no quote readable without JavaScript"
     assert {"hacks/", "random/", "downloads/"} <= set(p.links)
@@ -201,7 +201,7 @@ def test_hack_page_parts(site, pub):
 
 def test_random_page_offers_a_way_without_javascript(site, pub):
     p = page(site, "random/")
-    hack_links = [l for l in p.links if any(l == f"../{h.url}" for h in pub.hacks)]
+    hack_links = [ln for ln in p.links if any(ln == f"../{h.url}" for h in pub.hacks)]
     assert len(hack_links) == 5
     assert "../hacks/" in p.links
     html = (site / "random" / "index.html").read_text(encoding="utf-8")
@@ -275,4 +275,5 @@ def test_long_heading_words_may_break_only_at_syllables():
     out = hyphenate_headings('<h1 id="a">Confidentiality &amp; <em>benzodiazepines</em></h1><p>Confidentiality</p>')
     assert out.startswith('<h1 id="a">Con\u00adfi') and "&amp;" in out and "<em>ben\u00ad" in out
     assert out.endswith("<p>Confidentiality</p>")
-    assert out.replace("\u00ad", "") == '<h1 id="a">Confidentiality &amp; <em>benzodiazepines</em></h1><p>Confidentiality</p>'
+    assert out.replace("\u00ad", "") == ('<h1 id="a">Confidentiality &amp; <em>benzodiazepines</em></h1>'
+                                        '<p>Confidentiality</p>')

@@ -4,8 +4,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from paths import ROOT
 from minirepo import minimal, only, problems, write
+from paths import ROOT
 
 from spacehacks.fillins import FillIn, split
 

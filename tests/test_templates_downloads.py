@@ -37,11 +37,11 @@ class Source:
     def __init__(self, template):
         self.body = template.body
         lines = self.body.split("\n")
-        self.headings = [re.sub(r"[*_]", "", l[3:]).strip() for l in lines if l.startswith("## ")]
-        self.numbered = [l for l in lines if re.match(r"^\d+\. ", l)]
-        self.ordered_lists = sum(1 for l in lines if l.startswith("1. "))
-        self.checkboxes = [l for l in lines if re.match(r"^- \[ \] ", l)]
-        self.bullets = [l for l in lines if l.startswith("- ") and not l.startswith("- [ ] ")]
+        self.headings = [re.sub(r"[*_]", "", ln[3:]).strip() for ln in lines if ln.startswith("## ")]
+        self.numbered = [ln for ln in lines if re.match(r"^\d+\. ", ln)]
+        self.ordered_lists = sum(1 for ln in lines if ln.startswith("1. "))
+        self.checkboxes = [ln for ln in lines if re.match(r"^- \[ \] ", ln)]
+        self.bullets = [ln for ln in lines if ln.startswith("- ") and not ln.startswith("- [ ] ")]
         self.fill_ins = re.findall(r"\[\[([^\]]+)\]\]", self.body)
         self.tables = []  # each table: list of rows, each row a list of cell texts
         rows = []
@@ -106,11 +106,11 @@ def test_every_docx_matches_its_source(pub, folder, sources):
         # Tables from the source (a long answer's box is a one-cell table of its own).
         tables = [tb for tb in word.tables if len(tb.rows) > 1]
         assert len(tables) == len(src.tables), t.slug
-        for table, rows in zip(tables, src.tables):
+        for table, rows in zip(tables, src.tables, strict=True):
             assert len(table.rows) == len(rows)
-            for row, cells in zip(table.rows, rows):
+            for row, cells in zip(table.rows, rows, strict=True):
                 assert len(row.cells) == len(cells)
-                for cell, text in zip(row.cells, cells):
+                for cell, text in zip(row.cells, cells, strict=True):
                     # Every text run in reading order, content controls included.
                     got = "".join(x.text or "" for x in cell._tc.iter(qn("w:t")))
                     assert got == plain(text), (t.slug, text)
@@ -127,19 +127,19 @@ def test_every_odt_matches_its_source(pub, folder, sources):
         holders = odt.text.getElementsByType(odf_text.TextInput)  # the body's, not the page header's
         assert [h.getAttribute("description") for h in holders] == src.fill_ins, t.slug
         assert [teletype.extractText(h) for h in holders] == [f"[{label}]" for label in src.fill_ins]
-        lists = [l for l in odt.getElementsByType(odf_text.List)]
-        styles = {l.getAttribute("stylename") for l in lists}
+        lists = [lst for lst in odt.getElementsByType(odf_text.List)]
+        styles = {lst.getAttribute("stylename") for lst in lists}
         assert styles <= {"Numbered", "Bullets", "Checklist"}
-        items = {name: sum(len(l.getElementsByType(odf_text.ListItem)) for l in lists
-                           if l.getAttribute("stylename") == name) for name in styles}
+        items = {name: sum(len(lst.getElementsByType(odf_text.ListItem)) for lst in lists
+                           if lst.getAttribute("stylename") == name) for name in styles}
         assert items.get("Numbered", 0) == len(src.numbered), t.slug
         assert items.get("Bullets", 0) == len(src.bullets), t.slug
         assert items.get("Checklist", 0) == len(src.checkboxes), t.slug
-        assert sum(l.getAttribute("stylename") == "Numbered" for l in lists) == src.ordered_lists
+        assert sum(lst.getAttribute("stylename") == "Numbered" for lst in lists) == src.ordered_lists
         tables = [tb for tb in odt.getElementsByType(odf_table.Table)
                   if len(tb.getElementsByType(odf_table.TableRow)) > 1]  # not a long answer's box
         assert len(tables) == len(src.tables), t.slug
-        for tbl, rows in zip(tables, src.tables):
+        for tbl, rows in zip(tables, src.tables, strict=True):
             got = [[teletype.extractText(c) for c in r.getElementsByType(odf_table.TableCell)]
                    for r in tbl.getElementsByType(odf_table.TableRow)]
             assert got == [[plain(c) for c in row] for row in rows], t.slug
@@ -242,6 +242,7 @@ def test_word_and_libreoffice_files_are_the_same_bytes_on_every_build(tmp_path):
     import sys
 
     from paths import ROOT
+
     from spacehacks.templates.step import FIXED_TIME
 
     script = (
@@ -259,8 +260,8 @@ def test_word_and_libreoffice_files_are_the_same_bytes_on_every_build(tmp_path):
 
 
 def test_template_reuse_notices_a_change_anywhere_under_the_fonts(repo_copy):
-    from spacehacks.templates.step import _kit_fingerprint
     from spacehacks.load import load_publication
+    from spacehacks.templates.step import _kit_fingerprint
 
     pub, _ = load_publication(repo_copy)
     before = _kit_fingerprint(pub)

@@ -69,7 +69,7 @@ def test_word_fill_ins_are_shaded_content_controls_libreoffice_shows(pub, folder
 
 
 def test_word_header_has_the_organization_and_footer_page_x_of_y(pub, folder):
-    for path, t in zip(files(pub, folder, ".docx"), pub.templates):
+    for path, t in zip(files(pub, folder, ".docx"), pub.templates, strict=True):
         word = docx.Document(path)
         section = word.sections[0]
         header = section.header._element
@@ -89,7 +89,8 @@ def test_word_and_libreoffice_forms_leave_room_to_write(pub, folder):
     assert heights and min(heights) >= 600  # at least about 1 cm a row, in twentieths of a point
     assert max(heights) >= 2000  # long answers get a box
     odt = load_odt(str(folder / "incident-report-form.odt"))
-    rows = [s for s in odt.automaticstyles.getElementsByType(odf_style.Style) if s.getAttribute("family") == "table-row"]
+    rows = [s for s in odt.automaticstyles.getElementsByType(odf_style.Style)
+            if s.getAttribute("family") == "table-row"]
     minimums = {s.getAttribute("name"): p.getAttribute("minrowheight") for s in rows
                 for p in s.getElementsByType(odf_style.TableRowProperties)}
     used = {r.getAttribute("stylename") for r in odt.text.getElementsByType(odf_table.TableRow)}

@@ -18,10 +18,10 @@ from odf.opendocument import load as load_odt
 from pypdf import PdfReader
 from test_content import words
 
-from spacehacks.templates import step
 from spacehacks.fillins import FillIn
-from spacehacks.templates.frame import MAKE_IT_YOURS
 from spacehacks.model import Publication, Template
+from spacehacks.templates import step
+from spacehacks.templates.frame import MAKE_IT_YOURS
 
 # The download tests' fixtures, shared rather than written again.
 folder = downloads.folder

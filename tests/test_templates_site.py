@@ -64,7 +64,7 @@ def test_each_template_page_previews_the_document_and_links_to_its_hacks(pub, si
         shown = [m.text_content().strip("[]") for m in css(preview, "mark.sh-fill")]
         assert shown == re.findall(r"\[\[([^\]]+)\]\]", t.body)
         headings = [h.text_content().replace("\u00ad", "") for h in css(preview, "h3")]  # under "Preview"
-        assert headings == [l[3:].strip() for l in t.body.split("\n") if l.startswith("## ")]
+        assert headings == [ln[3:].strip() for ln in t.body.split("\n") if ln.startswith("## ")]
         linked = {resolve(site, t.url, a.get("href")) for a in css(doc, ".sh-related a.sh-hack__title")}
         for h in t.hacks + [pub.hack(s) for s in t.related]:
             assert site / h.url / "index.html" in linked, (t.slug, h.slug)

@@ -8,8 +8,10 @@ import logging
 import os
 import re
 import subprocess
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
@@ -22,6 +24,9 @@ from ..layouts import environment
 from ..problems import BuildError
 from ..sources import CONTENT_DIRS, THEME_DIR
 from .typography import smarten_html
+
+if TYPE_CHECKING:
+    from ..model import Category, Hack, Page, Publication, Quote, Section, Template
 
 log = logging.getLogger("spacehacks")
 
@@ -118,9 +123,10 @@ def _utc(epoch: int) -> dt.datetime:
     return dt.datetime.fromtimestamp(epoch, dt.UTC)
 
 
-def content_sources(pub) -> list[Source]:
+def content_sources(pub: Publication) -> list[Source]:
     """Every content file whose text reaches the book, to name the one that asked for a file."""
-    items = [*pub.hacks, *pub.pages, *pub.sections, *pub.categories, *pub.templates, *pub.quotes]
+    items: list[Hack | Page | Section | Category | Template | Quote] = [
+        *pub.hacks, *pub.pages, *pub.sections, *pub.categories, *pub.templates, *pub.quotes]
     fields = ("title", "summary", "tagline", "body", "intro", "text", "attribution", "source")
     sources = [Source(i.path, "\n".join(str(getattr(i, f, "") or "") for f in fields)) for i in items]
     return sources + [Source("content/publication.yml", "\n".join(map(str, pub.info.values())))]
@@ -142,7 +148,7 @@ def web_address(site_url: str | None, path: str) -> Markup:
                                                 for p in parts)
 
 
-def blank_form(template, fill_ins) -> Markup:
+def blank_form(template: Template, fill_ins: dict[str, str]) -> Markup:
     """A form as printed in the appendix: the template's own body with its blanks to fill in by
     hand, the same HTML as its printable PDF."""
     from ..template_document import parse
@@ -160,22 +166,22 @@ def shift_headings(html: str, depth: int) -> str:
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + depth - 1)}", html)
 
 
-def category_id(category) -> str:
+def category_id(category: Category) -> str:
     return f"category-{category.section.slug}-{category.slug}"
 
 
-def all_parts(pub) -> list[str]:
+def all_parts(pub: Publication) -> list[str]:
     return [FRONT, PAGES, *(category_id(c) for c in pub.categories), BACK]
 
 
-def interludes(pub) -> dict[str, object]:
+def interludes(pub: Publication) -> dict[str, Quote]:
     """One quote between each two categories of the book, in the pool's order. It is set at the
     head of the later one, kept with the hack that follows, so no page ever holds only a quote."""
     gaps = [category_id(c) for c in pub.categories][1:]
-    return dict(zip(gaps, pub.quotes))
+    return dict(zip(gaps, pub.quotes, strict=False))
 
 
-def section_view(pub, section):
+def section_view(pub: Publication, section: Section) -> Publication:
     """The publication as one section's own PDF sees it: that section, no other pages."""
     return dataclasses.replace(pub, sections=[section], pages=[], templates=[])
 
@@ -185,7 +191,7 @@ class Book:
     `section`, the book of that one section (for a training on one topic): its own cover,
     contents and back page, numbered and quoted as in the whole book."""
 
-    def __init__(self, pub, root: Path | None = None, section=None):
+    def __init__(self, pub: Publication, root: Path | None = None, section: Section | None = None) -> None:
         self.full, self.section = pub, section
         pub = section_view(pub, section) if section else pub
         self.pub = pub
@@ -226,7 +232,8 @@ class Book:
         return [font_faces(self.root), (self.root / PDF_THEME / "book.css").read_text(encoding="utf-8"),
                 pages + extra]
 
-    def html(self, parts=None, page_of: dict | None = None, outline: bool = True, local_ids=None) -> str:
+    def html(self, parts: Iterable[str] | None = None, page_of: Mapping[str, int | str] | None = None,
+             outline: bool = True, local_ids: set[str] | None = None) -> str:
         """The book, or the slices named in `parts`. Links to anchors outside `local_ids` go through
         `xref:` so a merge can point them at the right page later."""
         parts = set(parts or all_parts(self.pub))

@@ -4,11 +4,15 @@ the section level. The same input still gives the same bytes."""
 from __future__ import annotations
 
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 import pikepdf
 from pikepdf import Dictionary, Name
 
 from .structure import destinations
+
+if TYPE_CHECKING:
+    from ..model import Publication
 
 ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
@@ -30,12 +34,12 @@ def label(index: int, first_arabic: int | None) -> str:
     return str(index - first_arabic + 1)
 
 
-def first_arabic(pub, names: dict[str, int]) -> int | None:
+def first_arabic(pub: Publication, names: dict[str, int]) -> int | None:
     """The index of the first section's opener, where the page numbers start again at 1."""
     return names.get(f"section-{pub.sections[0].slug}") if pub.sections else None
 
 
-def finish(pdf: bytes, pub) -> bytes:
+def finish(pdf: bytes, pub: Publication) -> bytes:
     with pikepdf.open(BytesIO(pdf)) as doc:
         start = first_arabic(pub, destinations(doc))
         labels = pikepdf.NumberTree.new(doc)
@@ -53,7 +57,7 @@ def finish(pdf: bytes, pub) -> bytes:
     return buffer.getvalue()
 
 
-def _close(item) -> int:
+def _close(item: pikepdf.Object) -> int:
     """Collapse every bookmark below `item`; return how many of its children show."""
     shown, kid = 0, item.get(Name.First)
     while kid is not None:

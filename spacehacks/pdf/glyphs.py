@@ -7,13 +7,17 @@ title should hear which letters those are and in which font, not find out from a
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from ..fonts import SERIF, missing_glyphs
+
+if TYPE_CHECKING:
+    from ..model import Publication
 
 log = logging.getLogger("spacehacks")
 
 
-def texts(pub) -> list[tuple[str, str, str]]:
+def texts(pub: Publication) -> list[tuple[str, str, str]]:
     """(file, its title, the rest the book prints of it) for every file the book prints. Titles
     are set in both families (headings in Lato, the contents in Charis SIL); the rest in Charis."""
     out = [(h.path, h.title, f"{h.summary}\n{h.body}") for h in pub.hacks]
@@ -28,7 +32,7 @@ def describe(letters: list[str]) -> str:
         f" and {len(letters) - 12} more" if len(letters) > 12 else "")
 
 
-def report_missing_glyphs(pub) -> list[str]:
+def report_missing_glyphs(pub: Publication) -> list[str]:
     """Log (and return) one warning per file and font lacking some of its letters."""
     lines = []
     for path, title, rest in texts(pub):

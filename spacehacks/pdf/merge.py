@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import warnings
 from io import BytesIO
+from typing import TYPE_CHECKING, cast
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, Rectangle
@@ -16,10 +17,15 @@ from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, Rectangle
 from .book import category_id
 from .typography import book_title
 
+if TYPE_CHECKING:
+    from ..model import Publication
+    from .book import Book
+    from .parallel import Slice
+
 CSS_TO_PT = 0.75  # WeasyPrint lays out in CSS pixels; PDF counts points
 
 
-def merge(book, slices, overlays: list[bytes]) -> bytes:
+def merge(book: Book, slices: list[Slice], overlays: list[bytes]) -> bytes:
     """One PDF from the slices (front first) and the page-number overlays, page for page.
 
     qpdf (through pikepdf) does the copying: pure-Python PDF parsing cost more than the render."""
@@ -33,12 +39,12 @@ def merge(book, slices, overlays: list[bytes]) -> bytes:
             out.pages.extend(source.pages)
     overlay_pdfs = [Pdf.open(BytesIO(pdf)) for pdf in overlays]
     overlay_pages = (p for pdf in overlay_pdfs for p in pdf.pages)
-    for number, (page, overlay) in enumerate(zip(out.pages, overlay_pages), 1):
+    for number, (page, overlay) in enumerate(zip(out.pages, overlay_pages, strict=False), 1):
         _stamp(page, out.copy_foreign(overlay.as_form_xobject()), Name(f"/SHPage{number}"))
 
     # Every anchor of the book, as a place on a page of the joined PDF.
-    places = {}
-    for s, start in zip(slices, starts):
+    places: dict[str, tuple[int, float, float]] = {}
+    for s, start in zip(slices, starts, strict=False):
         for name, (index, x, y) in s.anchors.items():
             places[name] = (start + index, x * CSS_TO_PT, (s.heights[index] - y) * CSS_TO_PT)
 
@@ -46,7 +52,7 @@ def merge(book, slices, overlays: list[bytes]) -> bytes:
     _resolve_links(out, places)
     _outline(out, book.pub, places)
     front = sources[0]
-    out.docinfo = out.copy_foreign(front.docinfo)
+    out.docinfo = cast(Dictionary, out.copy_foreign(front.docinfo))
     out.Root.Metadata = out.copy_foreign(front.Root.Metadata)
     out.Root.Lang = pikepdf.String(str(front.Root.Lang))
     out.Root.MarkInfo = Dictionary(Marked=True)
@@ -57,13 +63,15 @@ def merge(book, slices, overlays: list[bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def _stamp(page, form, name: Name) -> None:
+def _stamp(page: pikepdf.Page, form: pikepdf.Object, name: Name) -> None:
     """Draw `form` over the page. As pikepdf's add_overlay, but under a name unique to the page
     and the same on every build (add_overlay picks a random one; the book must give the same
     bytes). Unique, because WeasyPrint's pages share one resource dictionary."""
     page.add_resource(form, Name.XObject, name=name)
     page.contents_add(b"q\n", prepend=True)  # the page leaves its own transform set: isolate it
-    page.contents_add(b"Q\n" + page.calc_form_xobject_placement(form, name, Rectangle(page.trimbox)))
+    # pikepdf's stubs give the three keywords after `rect` no defaults; the library does.
+    placement = page.calc_form_xobject_placement(form, name, Rectangle(page.trimbox))  # type: ignore[call-arg]
+    page.contents_add(b"Q\n" + placement)
 
 
 def _join_structure(out: Pdf, sources: list[Pdf], starts: list[int]) -> None:
@@ -71,7 +79,7 @@ def _join_structure(out: Pdf, sources: list[Pdf], starts: list[int]) -> None:
     root = out.make_indirect(Dictionary(Type=Name.StructTreeRoot))
     document = out.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=root))
     kids, nums, base = Array(), Array(), 0
-    for source, start in zip(sources, starts):
+    for source, start in zip(sources, starts, strict=False):
         tree = source.Root.StructTreeRoot
         # Cut each element loose from the slice's own Document before copying, or the copy
         # would drag the old Document and root (and all they reach) along.
@@ -82,8 +90,8 @@ def _join_structure(out: Pdf, sources: list[Pdf], starts: list[int]) -> None:
             kids.append(copied)
         pairs = list(tree.ParentTree.Nums)
         top = 0
-        for key, value in zip(pairs[::2], pairs[1::2]):
-            key = int(key)
+        for number, value in zip(pairs[::2], pairs[1::2], strict=False):
+            key = int(number)
             nums.append(base + key)
             nums.append(Array([out.copy_foreign(v) for v in value]) if isinstance(value, Array)
                         else out.copy_foreign(value))
@@ -119,9 +127,9 @@ def _resolve_links(out: Pdf, places: dict) -> None:
                 annot.Dest = pikepdf.String(uri[5:])
 
 
-def _outline(out: Pdf, pub, places: dict) -> None:
+def _outline(out: Pdf, pub: Publication, places: dict[str, tuple[int, float, float]]) -> None:
     """Bookmarks from the model: front matter and pages, then section › category › hack."""
-    def item(title, anchor):
+    def item(title: str, anchor: str) -> OutlineItem:
         index, x, y = places[anchor]
         return OutlineItem(book_title(title), index, "XYZ", left=x, top=y, zoom=0)
 

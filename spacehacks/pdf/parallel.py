@@ -13,14 +13,22 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from multiprocessing import get_context
+from typing import TYPE_CHECKING, Any
 
 from ..problems import Problem
 from .book import BACK, FRONT, PAGES, category_id
 from .finish import finish, label
 from .proof import ProofError
 from .render import layout, render_whole, write
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult
+
+    from ..model import Hack, Publication
+    from .book import Book
 
 # Below this many characters of text, one WeasyPrint run is quicker than splitting.
 PARALLEL_FROM = 400_000
@@ -52,23 +60,24 @@ class Slice:
     plain: list[int] = field(default_factory=list)
 
 
-def hack_chars(hack) -> int:
+def hack_chars(hack: Hack) -> int:
     return len(hack.body) + len(hack.title) + len(hack.summary)
 
 
-def book_size(book) -> int:
+def book_size(book: Book) -> int:
     return sum(map(hack_chars, book.pub.hacks)) + sum(len(p.body) for p in book.pub.pages)
 
 
-def workers_for(book, cores: int | None = None) -> int:
+def workers_for(book: Book, cores: int | None = None) -> int:
     cores = cores or len(os.sched_getaffinity(0))
     return 1 if book_size(book) < PARALLEL_FROM else max(1, cores)
 
 
-def slices(pub, size: int = SLICE_CHARS) -> list[list[str]]:
+def slices(pub: Publication, size: int = SLICE_CHARS) -> list[list[str]]:
     """The pages outside the sections, then consecutive categories, grouped into slices of about
     `size` characters; the appendix goes with the last."""
-    out, current, chars = [], [PAGES], sum(len(p.body) for p in pub.pages)
+    out: list[list[str]] = []
+    current, chars = [PAGES], sum(len(p.body) for p in pub.pages)
     for category in pub.categories:
         current.append(category_id(category))
         chars += sum(map(hack_chars, category.hacks)) + len(category.intro)
@@ -81,7 +90,8 @@ def slices(pub, size: int = SLICE_CHARS) -> list[list[str]]:
     return out
 
 
-def render(book, paper: str, log=print, workers: int | None = None, slice_chars: int = SLICE_CHARS) -> bytes:
+def render(book: Book, paper: str, log: Callable[[str], object] = print, workers: int | None = None,
+           slice_chars: int = SLICE_CHARS) -> bytes:
     workers = workers or workers_for(book)
     if workers == 1:
         log(f"PDF edition ({paper}): rendering {len(book.pub.hacks)} hacks in one pass…")
@@ -93,10 +103,11 @@ def render(book, paper: str, log=print, workers: int | None = None, slice_chars:
 
 
 # Forked workers inherit the book (it holds a Jinja environment and cannot be pickled).
-_BOOK = None
+_BOOK: Book | None = None
 
 
-def render_parallel(book, paper: str, workers: int, log=print, slice_chars: int = SLICE_CHARS) -> bytes:
+def render_parallel(book: Book, paper: str, workers: int, log: Callable[[str], object] = print,
+                    slice_chars: int = SLICE_CHARS) -> bytes:
     from .merge import merge
 
     global _BOOK
@@ -127,14 +138,15 @@ def render_parallel(book, paper: str, workers: int, log=print, slice_chars: int 
             page_of = _number(draft, body)
             first = page_of.get(f"section-{book.pub.sections[0].slug}") if book.pub.sections else None
             labels = [label(n, first) for n in range(total)]
-            page_of = {name: labels[n] for name, n in page_of.items()}
-            overlays, offset = [], 0
+            printed = {name: labels[n] for name, n in page_of.items()}
+            overlays: list[AsyncResult[bytes]] = []
+            offset = 0
             for s in [draft, *body]:
                 overlays.append(pool.apply_async(_render_overlay, (
                     paper, offset, labels[offset:offset + s.pages], [offset + p for p in s.plain])))
                 offset += s.pages
             log(f"PDF edition ({paper}): setting the contents ({draft.pages} pages) with real page numbers…")
-            front = pool.apply_async(_render_slice, (paper, [FRONT], page_of)).get()
+            front = pool.apply_async(_render_slice, (paper, [FRONT], printed)).get()
             if front.pages != draft.pages:
                 # Every later page number would be off by the difference: stop, plainly.
                 raise ProofError([_layout_problem(
@@ -155,26 +167,27 @@ def _layout_problem(what: str) -> Problem:
                                             "content; please report it with this message.")
 
 
-def _placeholders(book) -> dict:
+def _placeholders(book: Book) -> dict[str, str]:
     # As wide as any real number, so the draft breaks its lines as the final contents will.
     return _AnyPage("9" * len(str(max(1, len(book.pub.hacks) * 3))))
 
 
-class _AnyPage(dict):
-    def __init__(self, value):
+class _AnyPage(dict[str, str]):
+    def __init__(self, value: str) -> None:
         super().__init__()
         self.value = value
 
-    def __missing__(self, key):
+    def __missing__(self, key: str) -> str:
         return self.value
 
-    def __bool__(self):
+    def __bool__(self) -> bool:
         return True
 
 
 def _number(front: Slice, body: list[Slice]) -> dict[str, int]:
     """The index (from 0) of the page of every anchor in the whole book."""
-    page_of, offset = {}, 0
+    page_of: dict[str, int] = {}
+    offset = 0
     for s in [front, *body]:
         for name, (index, _, _) in s.anchors.items():
             page_of[name] = offset + index
@@ -182,26 +195,28 @@ def _number(front: Slice, body: list[Slice]) -> dict[str, int]:
     return page_of
 
 
-def _local_ids(book, parts) -> set[str]:
-    pub, parts = book.pub, set(parts)
-    ids = set()
-    if FRONT in parts:
+def _local_ids(book: Book, parts: list[str]) -> set[str]:
+    pub, wanted = book.pub, set(parts)
+    ids: set[str] = set()
+    if FRONT in wanted:
         ids |= {"cover", "colophon", "contents"}
-    if PAGES in parts:
+    if PAGES in wanted:
         ids |= {f"page-{p.slug}" for p in pub.pages}
-    if BACK in parts:
+    if BACK in wanted:
         ids.add("templates")
     for category in pub.categories:
-        if category_id(category) in parts:
+        if category_id(category) in wanted:
             ids |= {category_id(category), *(f"hack-{h.slug}" for h in category.hacks)}
             if category is category.section.categories[0]:
                 ids.add(f"section-{category.section.slug}")
     return ids
 
 
-def _render_slice(paper: str, parts: list[str], page_of, verso: bool = False) -> Slice:
+def _render_slice(paper: str, parts: list[str], page_of: Mapping[str, int | str] | None,
+                  verso: bool = False) -> Slice:
     """One slice laid out alone; `verso`: as if it began on a left page."""
     book = _BOOK
+    assert book is not None   # set by render_parallel before the workers fork
     html = book.html(parts=parts, page_of=page_of, outline=False, local_ids=_local_ids(book, parts))
     doc = _drop_pad(layout(book, paper, _pad(html) if verso else html, SLICE_CSS), verso)
     out = Slice(parts, pages=len(doc.pages), heights=[p.height for p in doc.pages])
@@ -221,13 +236,14 @@ def _pad(html: str) -> str:
     return f"{head}<body{tag}>{PAD}{rest}"
 
 
-def _drop_pad(doc, padded: bool):
+def _drop_pad(doc: Any, padded: bool) -> Any:  # weasyprint Documents
     return doc.copy(doc.pages[1:]) if padded else doc
 
 
 def _render_overlay(paper: str, first: int, labels: list[str], plain: list[int]) -> bytes:
     """Blank pages first+1 … carrying only their printed numbers, to lay over the slices."""
     book = _BOOK
+    assert book is not None   # set by render_parallel before the workers fork
     divs = "".join(f'<div class="p{" plain" if first + n in plain else ""}" data-n="{text}"></div>'
                    for n, text in enumerate(labels))
     html = f'<!DOCTYPE html><html lang="{book.pub.info.get("language", "en")}"><body>{divs}</body></html>'

@@ -8,16 +8,22 @@ ContentError, so the build stops with a plain list instead of publishing a book 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pikepdf
 from pypdf import PdfReader
 
 from ..problems import ContentError, Problem
 from .book import category_id
-from .structure import Page, destinations, links, outline_tree, words, words_in
+from .structure import Bookmark, Page, destinations, links, outline_tree, words, words_in
 from .typography import book_title
+
+if TYPE_CHECKING:
+    from ..model import Page as ContentPage
+    from ..model import Publication, Section
 
 # Running heads sit in the outer 18 mm of a page and the body starts 22 mm in (theme/pdf/book.css):
 # a page with no word between the two bands holds nothing but its heads and number.
@@ -28,30 +34,32 @@ APPENDIX = "Appendix: policy and protocol templates"
 class ProofError(ContentError):
     """The PDF edition is not complete; raised after a render, before anything is published."""
 
-    def __reduce__(self):  # crosses from a worker process intact, problems and all
+    # Crosses from a worker process intact, problems and all.
+    def __reduce__(self) -> tuple[type[ProofError], tuple[list[Problem]]]:
         return (type(self), (self.problems,))
 
 
 @dataclass
 class Scope:
     """What one PDF must hold: the whole book, or one section of it (a section's own PDF)."""
-    sections: list
-    pages: list = field(default_factory=list)
+    sections: list[Section]
+    pages: list[ContentPage] = field(default_factory=list)
     templates: bool = False
 
     @classmethod
-    def book(cls, pub) -> Scope:
+    def book(cls, pub: Publication) -> Scope:
         return cls(list(pub.sections), list(pub.pages), bool(pub.templates))
 
 
-def prove(pub, pdf: Path, label: str, scope: Scope | None = None, title=book_title) -> None:
+def prove(pub: Publication, pdf: Path, label: str, scope: Scope | None = None,
+          title: Callable[[str], str] = book_title) -> None:
     """Raise ProofError listing everything missing or misplaced in `pdf`. `title` gives the form
     a title takes in the book (its typography), to compare with the bookmarks."""
     scope = scope or Scope.book(pub)
     reader = PdfReader(pdf)
     problems: list[Problem] = []
 
-    def fail(path, message: str, line: int = 1) -> None:
+    def fail(path: str | Path, message: str, line: int = 1) -> None:
         problems.append(Problem(str(path), line, f"the {label} PDF edition: {message}"))
 
     tree = outline_tree(reader)
@@ -68,7 +76,7 @@ def prove(pub, pdf: Path, label: str, scope: Scope | None = None, title=book_tit
     labels = list(reader.page_labels)
     toc_pages = words(pdf, first + 1, end)
 
-    def entry(path, what: str, anchor: str, bookmark: int) -> None:
+    def entry(path: str, what: str, anchor: str, bookmark: int) -> None:
         """The contents entry for `anchor`: present, leading to the bookmark's page, numbered so."""
         link = entries.get(anchor)
         if anchor not in names:
@@ -99,14 +107,15 @@ def prove(pub, pdf: Path, label: str, scope: Scope | None = None, title=book_tit
             entry(label, "the appendix", "templates", top[APPENDIX][0])
     # A left page may be left blank so that a section opens on a right page.
     openers = {names.get(f"section-{s.slug}") for s in scope.sections}
-    for index, page in enumerate(words(pdf)):
-        if not _has_body(page) and not (index % 2 and index + 1 in openers):
+    for index, printed in enumerate(words(pdf)):
+        if not _has_body(printed) and not (index % 2 and index + 1 in openers):
             fail(label, f"page {index + 1} is blank.", index + 1)
     if problems:
         raise ProofError(problems)
 
 
-def _prove_section(section, top: dict, title, fail, entry) -> None:
+def _prove_section(section: Section, top: dict[str, tuple[int, list[Bookmark]]], title: Callable[[str], str],
+                   fail: Callable[..., None], entry: Callable[[str, str, str, int], None]) -> None:
     name = title(section.title)
     if name not in top:
         fail(section.path, f"section '{section.title}' has no bookmark.")
@@ -129,7 +138,7 @@ def _prove_section(section, top: dict, title, fail, entry) -> None:
             entry(hack.path, f"hack '{hack.title}'", f"hack-{hack.slug}", marks[title(hack.title)])
 
 
-def _printed_number(page: Page, rect) -> str:
+def _printed_number(page: Page, rect: Any) -> str:
     """The last word of a contents entry (its bottom line's right end): its page number."""
     found = words_in(page, rect)
     if not found:

@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .book import Book
 
 log = logging.getLogger("spacehacks")
 
 PDF_VARIANT = "pdf/ua-1"
 
 
-def layout(book, paper: str, html: str, extra_css: str = ""):
+def layout(book: Book, paper: str, html: str, extra_css: str = "") -> Any:  # a weasyprint Document
     """Lay out `html` and return WeasyPrint's Document (pages, anchors, bookmarks)."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
@@ -25,7 +29,7 @@ def layout(book, paper: str, html: str, extra_css: str = ""):
     return document
 
 
-def write(document, identity: str | None = None) -> bytes:
+def write(document: Any, identity: str | None = None) -> bytes:
     """The PDF bytes. The file identifier is derived from `identity` rather than from the clock,
     so the same book gives the same bytes."""
     ident = hashlib.md5(identity.encode()).hexdigest().encode() if identity is not None else b"0" * 32
@@ -33,7 +37,7 @@ def write(document, identity: str | None = None) -> bytes:
         return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=ident)
 
 
-def render_whole(book, paper: str) -> bytes:
+def render_whole(book: Book, paper: str) -> bytes:
     """The whole book in one WeasyPrint run: contents numbered by target-counter."""
     from .finish import finish
     html = book.html()

@@ -10,11 +10,15 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..buildstamp import file_hash, hash_paths
 from ..downloads import EDITIONS, SECTIONS, Download, human_size
 from .book import LABELS, PDF_THEME, Book
 from .glyphs import report_missing_glyphs
+
+if TYPE_CHECKING:
+    from ..model import Publication
 
 log = logging.getLogger("spacehacks")
 
@@ -41,7 +45,7 @@ def render_paper(book: Book, paper: str, target: Path) -> None:
     prove(book.pub, target, LABELS[paper] if book.section is None else f"{LABELS[paper]} '{book.section.title}'")
 
 
-def editions(pub) -> list[tuple[Book, str, str, str]]:
+def editions(pub: Publication) -> list[tuple[Book, str, str, str]]:
     """(book, paper, file name under downloads/, title) for the whole book and each section."""
     whole = Book(pub)
     out = [(whole, paper, name, title) for paper, name, title in EDITIONS]
@@ -53,7 +57,7 @@ def editions(pub) -> list[tuple[Book, str, str, str]]:
     return out
 
 
-def pdf_edition(pub, out: Path, previous: Path | None) -> list[Download]:
+def pdf_edition(pub: Publication, out: Path, previous: Path | None) -> list[Download]:
     out.mkdir(parents=True, exist_ok=True)
     (out / SECTIONS).mkdir(exist_ok=True)
     report_missing_glyphs(pub)
@@ -120,6 +124,8 @@ def _reusable(pdf: Path, recorded: object, source: str) -> bool:
 
 
 def _read_hashes(previous: Path | None) -> dict:
+    if previous is None:
+        return {}
     try:
         found = json.loads((previous / HASHES).read_text())
     except (TypeError, OSError, ValueError):

@@ -10,6 +10,7 @@ import subprocess
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
+from typing import Any, cast
 
 import pikepdf
 from pypdf import PdfReader
@@ -47,28 +48,34 @@ class Link:
     rect: tuple[float, float, float, float]
 
 
+# (title, page index, children)
+Bookmark = tuple[str, int, list["Bookmark"]]
+
+
 def normalise(text: str) -> str:
     return " ".join(str(text).replace("\u00ad", "").split())
 
 
-def outline_tree(reader: PdfReader) -> list[tuple[str, int, list]]:
+def outline_tree(reader: PdfReader) -> list[Bookmark]:
     """Bookmarks as (title, page index, children)."""
-    def walk(items):
-        tree = []
+    def walk(items: list[Any]) -> list[Bookmark]:
+        tree: list[Bookmark] = []
         for item in items:
             if isinstance(item, list):
                 if tree:
                     tree[-1][2].extend(walk(item))
                 continue
-            tree.append((normalise(item.title), reader.get_destination_page_number(item), []))
+            # None only for a bookmark to no page, which WeasyPrint does not write.
+            page = cast(int, reader.get_destination_page_number(item))
+            tree.append((normalise(item.title), page, []))
         return tree
     return walk(reader.outline)
 
 
 def destinations(pdf: pikepdf.Pdf) -> dict[str, int]:
     """Every named destination and the index of the page it is on."""
-    index = {page.objgen: n for n, page in enumerate(pdf.pages)}
-    names = pdf.Root.get(pikepdf.Name.Names, {}).get(pikepdf.Name.Dests)
+    index: dict[Any, int] = {page.objgen: n for n, page in enumerate(pdf.pages)}
+    names = pdf.Root.get(pikepdf.Name.Names, pikepdf.Dictionary()).get(pikepdf.Name.Dests)
     if names is None:
         return {}
     out = {}

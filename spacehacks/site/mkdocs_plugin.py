@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal, cast
 from urllib.parse import urlsplit
 
 import jinja2
@@ -26,6 +28,18 @@ from .pagefind import index_site, weigh_definitions
 from .pages import manifest, manifest_script, markdown_page, nav, site_pages
 from .reflow import hyphenate_headings
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import AnchorLink
+    from mkdocs.utils.templates import TemplateContext
+
+    from ..downloads import Download
+    from ..model import Publication
+
 # Compiling Material's and our templates took a third of every rebuild; compiled templates are
 # kept on disk (keyed by each template's source, so an edited template is compiled afresh).
 TEMPLATE_CACHE = jinja2.FileSystemBytecodeCache()
@@ -42,19 +56,19 @@ VIEWS_JS = "assets/views.js"
 class SpaceHacksPlugin(BasePlugin):
     config_scheme = (("root", config_options.Type(str, default="")),)
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__()
-        self.publication = None     # build.py may hand over a publication it already checked
-        self.downloads = None       # and the list of files it will publish under downloads/
+        self.publication: Publication | None = None     # build.py may hand over a publication it already checked
+        self.downloads: list[Download] | None = None       # and the list of files it will publish under downloads/
         self.serving = False
 
-    def on_startup(self, command, dirty):
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
 
-    def _root(self, config) -> Path:
+    def _root(self, config: MkDocsConfig) -> Path:
         return Path(self.config["root"] or Path(config.config_file_path).parent).resolve()
 
-    def on_config(self, config):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         pub = self.publication
         if pub is None:
             pub, problems = load_publication(self._root(config))
@@ -75,7 +89,7 @@ class SpaceHacksPlugin(BasePlugin):
                 config.mdx_configs.setdefault(ext, markup.EXTENSION_CONFIGS.get(ext, {}))
         return config
 
-    def on_files(self, files, config):
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         # theme/ also holds the PDF edition's fonts and templates; readers of the site never
         # load them, so they stay out of site/ (the fonts alone are megabytes).
         for f in list(files):
@@ -97,11 +111,11 @@ class SpaceHacksPlugin(BasePlugin):
         self.by_src = {p.src: p for p in self.pages}
         return files
 
-    def on_env(self, env, config, files):
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         env.bytecode_cache = TEMPLATE_CACHE
         return env
 
-    def on_page_content(self, html, page, config, files):
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         record = self.by_src.get(page.file.src_uri)
         if record is not None and record.is_html:
             # The listing pages' own stylesheet and script, which hack pages never load (their
@@ -119,31 +133,34 @@ class SpaceHacksPlugin(BasePlugin):
             html = f"<h1>{escape(record.title)}</h1>\n{html}"
         return hyphenate_headings(weigh_definitions(html))
 
-    def on_page_context(self, context, page, config, nav):
-        context["sh_live_reload"] = LIVE_RELOAD if self.serving else ""
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        extra = _extra(context)
+        extra["sh_live_reload"] = LIVE_RELOAD if self.serving else ""
         record = self.by_src.get(page.file.src_uri)
-        context["sh_footer"] = self.views.footer(page.url)
+        extra["sh_footer"] = self.views.footer(page.url)
         if record is not None and record.hack is not None:
             # MkDocs' table of contents holds the headings' text as HTML (entities escaped).
             on_page = [(Markup(t.title), t.url) for t in page.toc]
-            context["sh_before"] = hyphenate_headings(self.views.hack_header(record.hack, on_page))
-            context["sh_after"] = self.views.hack_footer(record.hack)
+            extra["sh_before"] = hyphenate_headings(self.views.hack_header(record.hack, on_page))
+            extra["sh_after"] = self.views.hack_footer(record.hack)
         return context
 
-    def on_post_page(self, output, page, config):
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return csp.apply(output, page.content or "")
 
-    def on_post_template(self, output_content, template_name, config):
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
         return csp.apply(output_content, "")
 
-    def on_template_context(self, context, template_name, config):
+    def on_template_context(self, context: TemplateContext, /, *, template_name: str,
+                            config: MkDocsConfig) -> TemplateContext:
         if template_name == "404.html":
             # Served at any depth: its links start from the site's root path, not from itself.
             root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
-            context["sh_footer"] = re.sub(r'href="(?!https?:)', f'href="{root}', self.views.footer(""))
+            _extra(context)["sh_footer"] = re.sub(r'href="(?!https?:)', f'href="{root}', self.views.footer(""))
         return context
 
-    def on_post_build(self, config):
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Material's bundle falls back to scripts on unpkg.com (a ResizeObserver polyfill for old
         # browsers, and mermaid). Readers' browsers must never contact another site, so those
         # fallbacks become inert local scripts; pages still work, as they do without JavaScript.
@@ -157,7 +174,8 @@ class SpaceHacksPlugin(BasePlugin):
         minify_own_assets(Path(config.site_dir))
         index_site(Path(config.site_dir))
 
-    def on_serve(self, server, config, builder):
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder: Callable[..., object]) -> LiveReloadServer:
         root = self._root(config)
         # Every file the generated views read; the theme (its views included) is watched here too
         # because MkDocs only watches a custom_dir when asked to.
@@ -167,7 +185,12 @@ class SpaceHacksPlugin(BasePlugin):
         return server
 
 
-def _clean_toc(items: list) -> None:
+def _extra(context: TemplateContext) -> dict[str, object]:
+    """The page context as the plain dict it is, for the keys our theme reads (sh_*)."""
+    return cast("dict[str, object]", context)
+
+
+def _clean_toc(items: Iterable[AnchorLink]) -> None:
     """Headings as the table of contents shows them: text only, whatever the Markdown held."""
     for item in items:
         item.title = sanitize.text_only(item.title)

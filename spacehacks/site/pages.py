@@ -4,10 +4,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from html import escape
+from typing import TYPE_CHECKING, Any
 
 from ..jsdata import script_json
 from ..sources import VIEW_PAGES, ViewPage
 from ..views import Views
+
+if TYPE_CHECKING:
+    from ..model import Hack, Publication
 
 
 @dataclass
@@ -15,8 +19,8 @@ class SitePage:
     src: str                      # e.g. "preventing-escalation/community-building/index.md"
     title: str
     body: str                     # Markdown for content pages; for views, the finished HTML
-    meta: dict = field(default_factory=dict)
-    hack: object = None           # the Hack, for hack pages
+    meta: dict[str, object] = field(default_factory=dict)
+    hack: Hack | None = None      # the Hack, for hack pages
     is_html: bool = False         # a view rendered by views.py: no Markdown pass needed
 
 
@@ -25,11 +29,11 @@ class SitePage:
 UNSEARCHED = {"search": {"exclude": True}}
 
 
-def view(src: str, title: str, html: str, meta: dict | None = None, searchable: bool = False) -> SitePage:
+def view(src: str, title: str, html: str, meta: dict[str, object] | None = None, searchable: bool = False) -> SitePage:
     return SitePage(src, title, html, {**(meta or {}), **({} if searchable else UNSEARCHED)}, is_html=True)
 
 
-def site_pages(pub, views: Views) -> list[SitePage]:
+def site_pages(pub: Publication, views: Views) -> list[SitePage]:
     title = pub.info.get("title", "Home")
     page_title = f"{title}: {pub.info['subtitle']}" if pub.info.get("subtitle") else title
     pages = [view("index.md", title, views.home(),
@@ -55,15 +59,15 @@ def site_pages(pub, views: Views) -> list[SitePage]:
     return pages
 
 
-def view_pages(pub) -> list[ViewPage]:
+def view_pages(pub: Publication) -> list[ViewPage]:
     return [v for v in VIEW_PAGES if pub.templates or not v.needs_templates]
 
 
-def nav(pub) -> list:
+def nav(pub: Publication) -> list[dict[str, object]]:
     """Sections and categories only: a nav with every hack is unusable on a phone."""
     # MkDocs prints nav titles into HTML as they are, so they are handed over escaped.
     about = [{escape(p.title): f"{p.slug}.md"} for p in pub.pages]
-    out = [{"Home": "index.md"}]
+    out: list[dict[str, object]] = [{"Home": "index.md"}]
     if about:
         out.append({"About": about})
     for s in pub.sections:
@@ -76,9 +80,9 @@ def nav(pub) -> list:
 ENGINE_PRINTS = ("title", "description")
 
 
-def engine_meta(page: SitePage) -> dict:
+def engine_meta(page: SitePage) -> dict[str, object]:
     """The page's meta as handed to the engine: every string from content already HTML-escaped."""
-    meta = {"title": page.title, **page.meta}
+    meta: dict[str, Any] = {"title": page.title, **page.meta}   # strings and lists of them
     for key in ENGINE_PRINTS:
         if isinstance(meta.get(key), str):
             meta[key] = escape(meta[key])
@@ -87,7 +91,7 @@ def engine_meta(page: SitePage) -> dict:
     return meta
 
 
-def manifest_data(pub) -> dict:
+def manifest_data(pub: Publication) -> dict[str, object]:
     """site/hacks.json's data: a stable list of every hack (URLs relative to the site)."""
     return {
         "version": 1,
@@ -102,12 +106,12 @@ def manifest_data(pub) -> dict:
     }
 
 
-def manifest(pub) -> str:
+def manifest(pub: Publication) -> str:
     """site/hacks.json (plain data: whoever shows it escapes it)."""
     return json.dumps(manifest_data(pub), ensure_ascii=False, indent=1)
 
 
-def manifest_script(pub) -> str:
+def manifest_script(pub: Publication) -> str:
     """assets/hacks.js: the same data as a script, safe to read as JavaScript."""
     return f"var __hacks = {script_json(manifest_data(pub), indent=1)};\n"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 LONG_WORD = 10          # shorter words fit a line at every size the tests check
 SOFT_HYPHEN = "\u00ad"
@@ -18,7 +19,7 @@ _LONG = re.compile(rf"[A-Za-z]{{{LONG_WORD},}}")
 
 
 @lru_cache(maxsize=1)
-def _dictionary():
+def _dictionary() -> Any:  # a pyphen.Pyphen; pyphen has no types
     import pyphen
     return pyphen.Pyphen(lang="en_US")
 

@@ -4,6 +4,7 @@ controls that Word and LibreOffice both let a reader click and type over."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document as new_docx
 from docx.enum.style import WD_STYLE_TYPE
@@ -12,9 +13,16 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ..template_document import Document, Heading, ListBlock, Paragraph, Run, Table
+from ..template_document import Block, Document, Heading, ListBlock, Paragraph, Run, Table
 from .frame import Frame
 from .house import FILL, FILL_STYLE, ORGANIZATION, TEXT_STYLES, footer_line
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.shared import Length
+    from docx.table import _Row
+    from docx.text.paragraph import Paragraph as DocxParagraph
+    from lxml.etree import _Element
 
 CHECKBOX = "\u2610"  # ☐
 
@@ -33,10 +41,10 @@ def write_docx(doc: Document, frame: Frame, out: Path) -> None:
         _runs(word.add_paragraph(style="Quote"), [Run(line)])
     for block in doc.blocks:
         _block(word, block, form=doc.kind == "form")
-    word.save(out)
+    word.save(str(out))
 
 
-def _house_style(word) -> None:
+def _house_style(word: DocxDocument) -> None:
     """The book's fonts and colors in Word's own styles, so every paragraph and heading takes
     them (Word's template names theme fonts, Calibri and Cambria, and blue headings)."""
     for name, font, size, bold, italic, color in TEXT_STYLES:
@@ -61,7 +69,7 @@ def _house_style(word) -> None:
     fill.element.get_or_add_rPr().append(_shading())
 
 
-def _shading():
+def _shading() -> _Element:
     """Shading as well as the highlight: LibreOffice shows shading but not a highlight on text
     in a content control."""
     shd = OxmlElement("w:shd")
@@ -70,7 +78,7 @@ def _shading():
     return shd
 
 
-def _header_and_footer(word, frame: Frame) -> None:
+def _header_and_footer(word: DocxDocument, frame: Frame) -> None:
     """The organization's name at the head of every page; where it came from and 'Page X of Y'
     at its foot."""
     section = word.sections[0]
@@ -93,7 +101,7 @@ def _header_and_footer(word, frame: Frame) -> None:
             run.get_or_add_rPr().append(size)
 
 
-def _field(code: str):
+def _field(code: str) -> _Element:
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), f" {code} ")
     r = OxmlElement("w:r")
@@ -104,7 +112,7 @@ def _field(code: str):
     return field
 
 
-def _answer_box(word, runs: list[Run]) -> None:
+def _answer_box(word: DocxDocument, runs: list[Run]) -> None:
     """A long answer in a box with room to write by hand when the page is printed, on the same
     page as the question before it."""
     if word.paragraphs:
@@ -115,7 +123,7 @@ def _answer_box(word, runs: list[Run]) -> None:
     _spacer(word)
 
 
-def _spacer(word) -> None:
+def _spacer(word: DocxDocument) -> None:
     """The paragraph Word needs after a table, small: full size, after a box at the foot of the
     last page, it spilled onto a page of its own (seen rendering the checklist with LibreOffice)."""
     p = word.add_paragraph()
@@ -123,7 +131,7 @@ def _spacer(word) -> None:
     p.paragraph_format.line_spacing = Pt(6)
 
 
-def _row_height(row, height) -> None:
+def _row_height(row: _Row, height: Length) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     h = OxmlElement("w:trHeight")
     h.set(qn("w:val"), str(int(height.twips)))
@@ -131,7 +139,7 @@ def _row_height(row, height) -> None:
     tr_pr.append(h)
 
 
-def _block(word, block, level: int = 1, form: bool = False) -> None:
+def _block(word: DocxDocument, block: Block, level: int = 1, form: bool = False) -> None:
     if isinstance(block, Heading):
         _runs(word.add_paragraph(style=f"Heading {min(block.level, 9)}"), block.runs)
     elif isinstance(block, Paragraph) and block.long_answer:
@@ -144,7 +152,7 @@ def _block(word, block, level: int = 1, form: bool = False) -> None:
         _table(word, block, form)
 
 
-def _list(word, block: ListBlock, level: int) -> None:
+def _list(word: DocxDocument, block: ListBlock, level: int) -> None:
     suffix = "" if level == 1 else f" {min(level, 3)}"
     num_id = _restarted_numbering(word, f"List Number{suffix}", block.start) if block.ordered else None
     for n, item in enumerate(block.items, 1):
@@ -155,13 +163,14 @@ def _list(word, block: ListBlock, level: int) -> None:
         else:
             p = word.add_paragraph(style=f"List {'Number' if block.ordered else 'Bullet'}{suffix}")
             if num_id is not None:
-                p._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
+                # python-docx makes get_or_add_numPr at run time; its types do not list it.
+                p._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id  # type: ignore[attr-defined]
         _runs(p, item.runs)
         for child in item.children:
             _list(word, child, level + 1)
 
 
-def _restarted_numbering(word, style_name: str, start: int) -> int:
+def _restarted_numbering(word: DocxDocument, style_name: str, start: int) -> int:
     """A new numbering instance for one list: Word otherwise continues 1, 2, 3 across every
     numbered list in the document, because they all share the style's numbering."""
     numbering = word.part.numbering_part.element
@@ -172,7 +181,7 @@ def _restarted_numbering(word, style_name: str, start: int) -> int:
     return num.numId
 
 
-def _table(word, block: Table, form: bool = False) -> None:
+def _table(word: DocxDocument, block: Table, form: bool = False) -> None:
     cols = max([len(block.header)] + [len(r) for r in block.rows])
     rows = ([block.header] if block.header else []) + block.rows
     table = word.add_table(rows=len(rows), cols=cols, style="Table Grid")
@@ -190,7 +199,7 @@ def _table(word, block: Table, form: bool = False) -> None:
     _spacer(word)
 
 
-def _runs(p, runs: list[Run], bold: bool = False) -> None:
+def _runs(p: DocxParagraph, runs: list[Run], bold: bool = False) -> None:
     for run in runs:
         if run.fill_in:
             p._p.append(_content_control(run))
@@ -205,8 +214,9 @@ def _runs(p, runs: list[Run], bold: bool = False) -> None:
             p.add_run(f" ({run.href})")
 
 
-def _content_control(run: Run):
+def _content_control(run: Run) -> _Element:
     """<w:sdt>: an inline content control showing '[Label]', shaded, as its placeholder."""
+    assert run.fill_in is not None   # called for fill-in runs only
     sdt = OxmlElement("w:sdt")
     pr = OxmlElement("w:sdtPr")
     for tag, value in (("w:alias", run.fill_in.label), ("w:tag", run.fill_in.name)):

@@ -3,6 +3,10 @@ came from. Kept in one place so the DOCX, ODT, PDF and Markdown versions say the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Publication, Template
 
 KIND_NAMES = {"policy": "Policy", "protocol": "Protocol", "form": "Form"}
 MAKE_IT_YOURS = ("This is a first draft to make your own. {fields} Change anything else that does "
@@ -18,7 +22,7 @@ class Frame:
     colophon: str
 
 
-def frame_for(pub, template) -> Frame:
+def frame_for(pub: Publication, template: Template) -> Frame:
     info = pub.info
     title = info.get("title", "Space Hacks")
     publisher = info.get("publisher", "")

@@ -2,8 +2,8 @@
 the colors of theme/pdf/book.css, so a Word, LibreOffice or PDF template looks like the book."""
 from __future__ import annotations
 
-from ..fonts import SANS, SERIF
 from ..fillins import FillIn
+from ..fonts import SANS, SERIF
 from .frame import Frame
 
 INK, ACCENT, MUTED = "1D1D1F", "8A3B12", "5B5B60"   # book.css --ink, --accent, --muted

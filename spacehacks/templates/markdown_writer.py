@@ -2,10 +2,15 @@
 and fill-in fields left in their [[Label]] form so they stay easy to find and replace."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .frame import MAKE_IT_YOURS, Frame
 
+if TYPE_CHECKING:
+    from ..model import Template
 
-def markdown_text(template, frame: Frame) -> str:
+
+def markdown_text(template: Template, frame: Frame) -> str:
     note = MAKE_IT_YOURS.format(fields=(
         "Words in double square brackets, like [[Organization name]], are fill-in fields: replace "
         "each one, brackets included, with your program's details."))

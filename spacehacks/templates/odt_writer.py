@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from odf import dc, table, teletype
+from odf.element import Element
 from odf.opendocument import OpenDocumentText
 from odf.style import (
     FontFace,
@@ -37,7 +38,7 @@ from odf.text import (
     TextInput,
 )
 
-from ..template_document import Document, Heading, ListBlock, Paragraph, Run, Table
+from ..template_document import Block, Document, Heading, ListBlock, Paragraph, Run, Table
 from .frame import Frame
 from .house import (
     ACCENT,
@@ -79,14 +80,15 @@ def write_odt(doc: Document, frame: Frame, out: Path) -> None:
 
 
 class _Writer:
-    def __init__(self):
+    def __init__(self) -> None:
         self.odt = OpenDocumentText()
         self.tables = 0
         self.form = False
-        self.styles = {}
+        self.styles: dict[str, Element] = {}
         self._define_styles()
 
-    def _style(self, name, family, where="styles", attrs=None, **props):
+    def _style(self, name: str, family: str, where: str = "styles", attrs: dict[str, object] | None = None,
+               **props: dict[str, object] | None) -> Element:
         style = Style(name=name, family=family, **(attrs or {}))
         for kind, values in props.items():
             if values:
@@ -95,7 +97,7 @@ class _Writer:
         self.styles[name] = style
         return style
 
-    def _define_styles(self):
+    def _define_styles(self) -> None:
         for family, generic in ((SERIF, "roman"), (SANS, "swiss")):
             self.odt.fontfacedecls.addElement(FontFace(name=family, fontfamily=f"'{family}'",
                                                        fontfamilygeneric=generic, fontpitch="variable"))
@@ -175,13 +177,13 @@ class _Writer:
         master.addElement(footer)
         self.odt.masterstyles.addElement(master)
 
-    def para(self, runs: list[Run], style: str = "Standard", heading: int = 0):
+    def para(self, runs: list[Run], style: str = "Standard", heading: int = 0) -> Element:
         el = (H(outlinelevel=heading, stylename=self.styles[style]) if heading
               else P(stylename=self.styles[style]))
         self.inline(el, runs)
         return el
 
-    def inline(self, el, runs: list[Run]) -> None:
+    def inline(self, el: Element, runs: list[Run]) -> None:
         for run in runs:
             if run.fill_in:
                 span = Span(stylename=self.styles["Fill"])
@@ -204,7 +206,7 @@ class _Writer:
             if style:
                 el.addElement(target)
 
-    def block(self, parent, block) -> None:
+    def block(self, parent: Element, block: Block) -> None:
         if isinstance(block, Heading):
             parent.addElement(self.para(block.runs, f"Heading_20_{min(block.level, 3)}", block.level))
         elif isinstance(block, Paragraph) and block.long_answer:
@@ -212,11 +214,11 @@ class _Writer:
         elif isinstance(block, Paragraph):
             parent.addElement(self.para(block.runs, "Note" if block.note else "Standard"))
         elif isinstance(block, ListBlock):
-            parent.addElement(self.list(block))
+            parent.addElement(self.list_block(block))
         elif isinstance(block, Table):
             parent.addElement(self.table(block))
 
-    def list(self, block: ListBlock):
+    def list_block(self, block: ListBlock) -> Element:
         checklist = all(i.checkbox for i in block.items)
         style = "Numbered" if block.ordered else "Checklist" if checklist else "Bullets"
         el = List(stylename=self.styles[style])
@@ -225,11 +227,11 @@ class _Writer:
             runs = item.runs if checklist or not item.checkbox else [Run(CHECKBOX + " ")] + item.runs
             li.addElement(self.para(runs, "Tick" if checklist and n < len(block.items) else "Standard"))
             for child in item.children:
-                li.addElement(self.list(child))
+                li.addElement(self.list_block(child))
             el.addElement(li)
         return el
 
-    def table(self, block: Table):
+    def table(self, block: Table) -> Element:
         self.tables += 1
         cols = max([len(block.header)] + [len(r) for r in block.rows])
         el = table.Table(name=f"Table{self.tables}", stylename=self.styles["Table"])
@@ -242,7 +244,7 @@ class _Writer:
             el.addElement(self.row(row, cols, answer=self.form))
         return el
 
-    def answer_box(self, runs: list[Run]):
+    def answer_box(self, runs: list[Run]) -> Element:
         """A long answer in a box with room to write by hand when the page is printed."""
         self.tables += 1
         el = table.Table(name=f"Table{self.tables}", stylename=self.styles["Table"])
@@ -254,7 +256,7 @@ class _Writer:
         el.addElement(row)
         return el
 
-    def row(self, cells, cols: int, bold: bool = False, answer: bool = False):
+    def row(self, cells: list[list[Run]], cols: int, bold: bool = False, answer: bool = False) -> Element:
         tr = table.TableRow(stylename=self.styles["Answer"]) if answer else table.TableRow()
         for c in range(cols):
             cell = table.TableCell(stylename=self.styles["Cell"], valuetype="string")

@@ -8,8 +8,8 @@ from markupsafe import escape
 from ..fetch import BookFetcher, Source
 from ..fonts import font_faces
 from ..template_document import Document
-from .frame import KIND_NAMES, Frame
 from ..template_html import body_html
+from .frame import KIND_NAMES, Frame
 
 CSS = Path(__file__).with_name("pdf.css")
 

@@ -14,12 +14,16 @@ import shutil
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .. import markup
 from ..buildstamp import file_hash, hash_paths
 from ..downloads import FILLABLE, FOLDER, INDEX_NAME, ZIP_NAME, Download, formats_for, human_size
 from .fill_data import write_fill_data
 from .frame import KIND_NAMES, frame_for
+
+if TYPE_CHECKING:
+    from ..model import Publication, Template
 
 log = logging.getLogger("spacehacks")
 
@@ -30,10 +34,10 @@ FIXED_TIME = (2024, 1, 1, 0, 0, 0)    # zip entry time: the same templates give 
 class TemplateDownload(Download):
     """A Download that also knows which template it is and each of its files."""
     slug: str = ""
-    files: list[dict] = field(default_factory=list)  # {"label", "url", "size"}
+    files: list[dict[str, str]] = field(default_factory=list)  # {"label", "url", "size"}
 
 
-def build_templates(pub, out: Path, previous: Path | None) -> list[Download]:
+def build_templates(pub: Publication, out: Path, previous: Path | None) -> list[Download]:
     """Output step: write every template's files into out/templates/ and list them."""
     if not pub.templates:
         return []
@@ -41,33 +45,35 @@ def build_templates(pub, out: Path, previous: Path | None) -> list[Download]:
     folder.mkdir(parents=True, exist_ok=True)
     old = _previous_index(previous)
     kit = _kit_fingerprint(pub)
-    index = {"version": 1, "templates": []}
+    entries: list[dict[str, Any]] = []
+    index = {"version": 1, "templates": entries}
     made = reused = 0
     for t in pub.templates:
         fingerprint = _fingerprint(pub, t, kit)
         names = [t.slug + suffix for suffix, _ in formats_for(t)]
         before = old.get(t.slug, {})
-        if before.get("fingerprint") == fingerprint and _intact(previous / FOLDER, before, names):
+        if previous is not None and before.get("fingerprint") == fingerprint \
+                and _intact(previous / FOLDER, before, names):
             for n in names:
                 shutil.copy2(previous / FOLDER / n, folder / n)
             reused += 1
         else:
             _render(pub, t, folder)
             made += 1
-        index["templates"].append({
+        entries.append({
             "slug": t.slug, "title": t.title, "kind": t.kind, "summary": t.summary,
             "fingerprint": fingerprint,
             "files": [{"name": n, "bytes": (folder / n).stat().st_size, "sha256": file_hash(folder / n)}
                       for n in names],
         })
-    _zip(folder, [f["name"] for e in index["templates"] for f in e["files"]])
+    _zip(folder, [f["name"] for e in entries for f in e["files"]])
     (folder / INDEX_NAME).write_text(json.dumps(index, indent=1, ensure_ascii=False), encoding="utf-8")
     write_fill_data(pub, folder)
     log.info("Templates: %d rendered, %d unchanged and reused.", made, reused)
     return _records(pub, folder)
 
 
-def _render(pub, t, folder: Path) -> None:
+def _render(pub: Publication, t: Template, folder: Path) -> None:
     from ..fetch import Source
     from ..template_document import parse
     from .docx_writer import write_docx
@@ -112,7 +118,7 @@ def _zip(folder: Path, names: list[str]) -> None:
             z.writestr(info, (folder / name).read_bytes())
 
 
-def _records(pub, folder: Path) -> list[Download]:
+def _records(pub: Publication, folder: Path) -> list[Download]:
     records: list[Download] = []
     for t in pub.templates:
         files = [{"label": label, "url": f"downloads/{FOLDER}/{t.slug}{suffix}",
@@ -152,7 +158,7 @@ def _previous_index(previous: Path | None) -> dict:
         return {}  # an unreadable index only costs a full render
 
 
-def _kit_fingerprint(pub) -> str:
+def _kit_fingerprint(pub: Publication) -> str:
     """What every template's files depend on besides its own source: this package's code and
     styles, how Markdown is read, the writers' library versions, the book's fonts, the
     publication's name and licence, and the fill-in vocabulary."""
@@ -165,6 +171,6 @@ def _kit_fingerprint(pub) -> str:
     return h.hexdigest()
 
 
-def _fingerprint(pub, t, kit: str) -> str:
+def _fingerprint(pub: Publication, t: Template, kit: str) -> str:
     source = json.dumps([t.slug, t.title, t.kind, t.summary, t.body], ensure_ascii=False)
     return hashlib.sha256((kit + source).encode()).hexdigest()

@@ -6,7 +6,6 @@ only check of what a reader's browser really does.
 from __future__ import annotations
 
 import pytest
-
 from browsing import VIEWPORTS, Reader, SiteServer, shared_browser
 
 

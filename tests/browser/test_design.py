@@ -36,7 +36,8 @@ def test_home_page_leads_with_what_is_urgent_then_the_sections(open_reader, base
     cards = page.locator(".sh-home .sh-cards > .sh-card").count()
     assert 3 <= cards <= FEATURED_ON_HOME
     # Lines of at most about 75 characters on a wide screen: count those on the first line.
-    first_line = page.locator(".sh-home > p").nth(1).evaluate("""p => { const node = p.firstChild, r = document.createRange();
+    first_line = page.locator(".sh-home > p").nth(1).evaluate("""p => {
+        const node = p.firstChild, r = document.createRange();
         let top = null, n = 0;
         for (let i = 0; i < node.textContent.length; i++) { r.setStart(node, i); r.setEnd(node, i + 1);
           const t = Math.round(r.getBoundingClientRect().top); if (top === null) top = t; if (t > top + 2) break; n++; }
@@ -131,8 +132,10 @@ def test_quotes_are_marked_once_and_attributed_from_their_start(open_reader, bas
     page.goto(base_url + "quotes/")
     for fig in page.locator(".sh-quotes .sh-quote").all():
         text = fig.locator(".sh-quote__text p")
-        shown = text.evaluate("""p => { const s = getComputedStyle(p, '::before').content, e = getComputedStyle(p, '::after').content;
-            const strip = c => c === 'none' ? '' : c.replace(/^"|"$/g, ''); return strip(s) + p.textContent.trim() + strip(e); }""")
+        shown = text.evaluate("""p => {
+            const s = getComputedStyle(p, '::before').content, e = getComputedStyle(p, '::after').content;
+            const strip = c => c === 'none' ? '' : c.replace(/^"|"$/g, '');
+            return strip(s) + p.textContent.trim() + strip(e); }""")
         assert not re.search(r'[”"]{2}$', shown) and not re.match(r'^[“"]{2}', shown), shown
         by = fig.locator(".sh-quote__by")
         if by.count():
@@ -252,7 +255,8 @@ def test_404_page_works_at_any_depth_under_a_sub_path(browser, sub_path_site):
         failed = []
         page.on("requestfailed", lambda r: failed.append(r.url))
         bad = []
-        page.on("response", lambda r: bad.append(r.url) if r.status >= 400 and r.request.resource_type != "document" else None)
+        page.on("response", lambda r: bad.append(r.url)
+                if r.status >= 400 and r.request.resource_type != "document" else None)
         response = page.goto(sub_path_site + "no/such/page/")
         assert response.status == 404
         page.wait_for_load_state("networkidle")

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from browsing import PHONE, Reader, heading, open_search, page_types, screenshot
 
 pytestmark = pytest.mark.browser

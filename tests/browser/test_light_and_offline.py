@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from browsing import gzipped_bytes, heading, open_search
 
 pytestmark = pytest.mark.browser

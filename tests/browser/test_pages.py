@@ -3,8 +3,8 @@ A and AA), no request to any other site, and a screenshot a person can look at."
 from __future__ import annotations
 
 import pytest
-
 from browsing import ROOT, VIEWPORTS, describe, open_search, page_types, run_axe, screenshot
+
 from spacehacks.load import load_publication
 
 PUB, _ = load_publication(ROOT)

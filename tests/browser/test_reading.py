@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from browsing import heading
 
 pytestmark = pytest.mark.browser
@@ -65,7 +64,8 @@ def test_keyboard_skip_link_and_visible_focus_on_every_control(open_reader, base
     assert unmarked == [], "controls with no visible focus:\n" + "\n".join(unmarked)
     reached = {k for k, *_ in stops}
     # Every control a reader can see in the content is reachable by Tab.
-    missing = page.evaluate("""([sel, reached]) => [...document.querySelectorAll('.md-content ' + sel.split(', ').join(', .md-content '))]
+    missing = page.evaluate("""([sel, reached]) => [
+        ...document.querySelectorAll('.md-content ' + sel.split(', ').join(', .md-content '))]
         .filter(el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; })
         .filter(el => !reached.includes(el.dataset.shKey || '')).map(el => el.outerHTML.slice(0, 120))""",
                             [FOCUSABLE, list(reached)])

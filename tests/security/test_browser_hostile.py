@@ -4,10 +4,8 @@ the escaping deliberately switched off: the Content-Security-Policy alone must s
 from __future__ import annotations
 
 import pytest
-
-from hostile import SEARCH_WORD, build, hostile_repo
-
 from browsing import DESKTOP, PHONE, Reader, SiteServer, open_search, shared_browser
+from hostile import SEARCH_WORD, build, hostile_repo
 
 pytestmark = pytest.mark.browser
 

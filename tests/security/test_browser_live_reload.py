@@ -2,9 +2,8 @@
 inline script, and the site's own assets/livereload.js reloads the page when a hack changes."""
 from __future__ import annotations
 
-import pytest
-
 import hostile  # noqa: F401  (puts tests/ and tests/browser/ on the path)
+import pytest
 from browsing import DESKTOP, shared_browser
 from test_editor_serve import server  # noqa: F401  (the preview server fixture)
 

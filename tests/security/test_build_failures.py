@@ -9,12 +9,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from spacehacks.problems import ContentError
 from build_helpers import build, small_repo
 
 from spacehacks import cli
 from spacehacks.pdf.book import edition
+from spacehacks.problems import ContentError
 
 
 def plain_failure(result) -> str:

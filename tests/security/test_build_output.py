@@ -129,7 +129,8 @@ def test_a_build_killed_at_any_step_leaves_a_complete_site_and_the_next_build_cl
 
 def test_fallback_killed_between_its_two_renames_gets_the_old_site_back(copy):
     retitle(copy / "repo", "Renamed hack")
-    killed = build(copy / "repo", "site", "--out", str(copy / "out"), env={output.TEST_HOOK: "fallback,kill:renamed-old"})
+    killed = build(copy / "repo", "site", "--out", str(copy / "out"),
+                   env={output.TEST_HOOK: "fallback,kill:renamed-old"})
     assert killed.returncode == -9
     assert not (copy / "out").exists() and site_title(copy / ".out-old") == "First hack"
     # What a static server would need is back before anything is rebuilt.

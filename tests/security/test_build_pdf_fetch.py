@@ -8,17 +8,18 @@ from pathlib import Path
 import pytest
 from build_helpers import attachments, build, small_repo
 
-from spacehacks.templates.step import build_templates
+from spacehacks.fetch import BookFetcher, FetchError, Refused
 from spacehacks.load import load_publication
 from spacehacks.pdf.book import Book
-from spacehacks.fetch import BookFetcher, FetchError, Refused
 from spacehacks.pdf.render import layout, render_whole, write
 from spacehacks.pdf.step import EDITIONS, pdf_edition
+from spacehacks.templates.step import build_templates
 
 HACK = "hacks/sec/cat/first-hack.md"
 SECRET = "token=ghs_not_for_the_pdf"
 # A 1x1 transparent PNG.
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChw"
+                       "GA60e6kgAAAABJRU5ErkJggg==")
 
 
 def hostile_repo(root: Path, body: str) -> Path:

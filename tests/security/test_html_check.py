@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from hostile import BODY_ATTACKS, dangers
 from minirepo import minimal, problems, write
 
@@ -79,8 +78,8 @@ def test_template_preview_gets_no_script_link(repo):
           "[open](jav&#x61;script:alert(1)) and [safe](https://example.org)\n")
     found = problems(repo)
     assert [p.line for p in found if p.path == "content/templates/form.md"] == [7]
-    from spacehacks.template_document import parse
     from spacehacks.load import load_publication
+    from spacehacks.template_document import parse
     pub, _ = load_publication(repo)
     runs = [r for b in parse(pub.templates[0], pub.fill_ins).blocks for r in b.runs]
     assert [r.href for r in runs if r.href] == ["https://example.org"]
@@ -95,8 +94,10 @@ def test_shipped_content_has_nothing_the_policy_refuses(pub):
         assert reader.found == [], text[:80]
 
 
-@pytest.mark.parametrize("text", ["Plain words, *emphasis*, **bold**, `code`, 1. lists\n- items\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
-                                  "## A heading\n\n!!! note\n    An admonition.\n\nTerm\n:   Definition\n\n```\ncode\n```\n",
+@pytest.mark.parametrize("text", ["Plain words, *emphasis*, **bold**, `code`, 1. lists\n- items\n\n"
+                                  "| a | b |\n|---|---|\n| 1 | 2 |\n",
+                                  "## A heading\n\n!!! note\n    An admonition.\n\n"
+                                  "Term\n:   Definition\n\n```\ncode\n```\n",
                                   "    indented code\n\n> a quote\n\n---\n\nfin &amp; done",
                                   "Name: [[Name]] and [[Date]], [x] done, [ ] to do"])
 def test_texts_skipped_as_safe_render_to_nothing_the_policy_refuses(text):
@@ -112,12 +113,15 @@ def test_pdf_book_holds_nothing_weasyprint_would_fetch_from_elsewhere(tmp_path):
     """Summaries, taglines and bodies reach the book through the sanitizer: no remote image, no
     style, no attachment link for WeasyPrint to follow (its fetcher is the second line of defence)."""
     from hostile import ALL_BODY_ATTACKS, hostile_repo
+
     from spacehacks.load import load_publication
     from spacehacks.pdf.book import Book
 
     root = hostile_repo(tmp_path, body=ALL_BODY_ATTACKS)
-    write(root, "content/sections/sec/cat.md", "---\ntitle: Cat\ntagline: 'T <img src=\"https://tracker.example/t.png\" "
-          "alt=\"t\"> <span style=\"background:url(https://tracker.example/s.png)\">s</span>'\norder: 1\n---\n\nIntro.\n")
+    write(root, "content/sections/sec/cat.md",
+          "---\ntitle: Cat\ntagline: 'T <img src=\"https://tracker.example/t.png\" "
+          "alt=\"t\"> <span style=\"background:url(https://tracker.example/s.png)\">s</span>'\n"
+          "order: 1\n---\n\nIntro.\n")
     pub, found = load_publication(root)
     assert any(p.path == "content/sections/sec/cat.md" and "in 'tagline':" in p.message for p in found)
     html = Book(pub).html()

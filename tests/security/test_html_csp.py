@@ -7,7 +7,6 @@ import hashlib
 import re
 
 import pytest
-
 from hostile import build, hostile_repo, text_files
 
 from spacehacks import sanitize

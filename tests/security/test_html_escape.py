@@ -5,10 +5,20 @@ from __future__ import annotations
 
 import json
 import re
-import pytest
-from lxml import etree
 
-from hostile import ALL_BODY_ATTACKS, CLOSERS, FIELDS, SEARCH_WORD, build, hostile_repo, live_markup, payload, text_files
+import pytest
+from hostile import (
+    ALL_BODY_ATTACKS,
+    CLOSERS,
+    FIELDS,
+    SEARCH_WORD,
+    build,
+    hostile_repo,
+    live_markup,
+    payload,
+    text_files,
+)
+from lxml import etree
 
 
 @pytest.fixture(scope="module")
@@ -104,9 +114,9 @@ def test_pdf_book_html_keeps_every_field_as_text(tmp_path):
 
 
 def test_template_files_keep_the_title_as_text(tmp_path):
+    from spacehacks.load import load_publication
     from spacehacks.template_document import parse
     from spacehacks.template_html import body_html
-    from spacehacks.load import load_publication
 
     pub, _ = load_publication(hostile_repo(tmp_path))
     doc = parse(pub.templates[0], pub.fill_ins)

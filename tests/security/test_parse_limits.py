@@ -23,7 +23,7 @@ def repo(tmp_path):
 
 
 LAUGHS = ("a: &a [x, x, x, x, x, x, x, x, x]\n"
-          + "".join(f"{b}: &{b} [{', '.join(['*' + a] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi"))
+          + "".join(f"{b}: &{b} [{', '.join(['*' + a] * 9)}]\n" for a, b in zip("abcdefgh", "bcdefghi", strict=True))
           + "title: *i\nsummary: S")
 
 # (front matter, line, words in the message)
@@ -73,8 +73,10 @@ def test_oversized_file(repo):
     ("title: T\nsubtitle: S\npublisher: '  '\nlanguage: en\n", "'publisher' is missing"),
     ("title: T\nsubtitle: S\npublisher: P\nlanguage: en\ndescription: \"a\\x07\"\n", "control character"),
     ("title: T\nsubtitle: S\npublisher: P\nlanguage: en\nx: " + "[" * 30_000 + "\n", "nests brackets"),
-    ("title: T\nsubtitle: S\npublisher: P\nlanguage: en\nrepository_url: javascript:alert(1)\n", "'repository_url' must be"),
-    ("title: T\nsubtitle: S\npublisher: P\nlanguage: en\nlicence_url: 'https://x\" onclick=\"a'\n", "'licence_url' must be"),
+    ("title: T\nsubtitle: S\npublisher: P\nlanguage: en\nrepository_url: javascript:alert(1)\n",
+     "'repository_url' must be"),
+    ("title: T\nsubtitle: S\npublisher: P\nlanguage: en\nlicence_url: 'https://x\" onclick=\"a'\n",
+     "'licence_url' must be"),
     ("title: T\nsubtitle: S\npublisher: P\nlanguage: en\nsite_url: [1]\n", "'site_url' must be"),
 ])
 def test_publication_settings_limits(repo, text, words):
@@ -124,7 +126,8 @@ def test_new_refuses_control_characters(repo, args):
 
 def test_new_refuses_an_over_long_title(repo):
     run = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(repo), "new", "hack", "x" * 5000,
-                          "--section", "sec", "--category", "cat"], check=False, capture_output=True, text=True, timeout=60)
+                          "--section", "sec", "--category", "cat"],
+                         check=False, capture_output=True, text=True, timeout=60)
     assert run.returncode == 1 and "the title is 5000 characters long; keep it to at most 120" in run.stderr
     assert not list((repo / "hacks").rglob("x*.md"))
 
@@ -134,7 +137,8 @@ def test_check_command_gives_messages_not_tracebacks(repo):
     write(repo, "hacks/sec/cat/laughs.md", hack(LAUGHS))
     (repo / "hacks/sec/cat/loop.md").symlink_to("loop.md")
     run = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(repo), "check"],
-                         check=False, capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONFAULTHANDLER": "1"})
+                         check=False, capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "PYTHONFAULTHANDLER": "1"})
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr and "Fatal Python error" not in run.stderr
     assert f"{HACK_PATH}:2:" in run.stderr and "hacks/sec/cat/laughs.md:2:" in run.stderr

@@ -158,7 +158,7 @@ def _labels(xml: bytes) -> set[str]:
 
 def _check_markdown(name: str, original: bytes, filled: bytes, values: dict[str, str]) -> None:
     text = original.decode()
-    for label, value in values.items():
+    for label in values:
         text = text.replace(f"[[{label}]]", "\0" + label + "\0")
     for label, value in values.items():
         text = text.replace("\0" + label + "\0", value)
@@ -276,7 +276,8 @@ def test_the_details_are_kept_forgotten_exported_and_imported(templates_page, br
         other.context.close()
 
 
-def test_without_javascript_the_page_offers_every_template_and_says_what_the_form_needs(open_reader, base_url, pub) -> None:
+def test_without_javascript_the_page_offers_every_template_and_says_what_the_form_needs(
+        open_reader, base_url, pub) -> None:
     page = open_reader("phone", javascript=False).page
     page.goto(base_url + "templates/")
     assert page.locator(".sh-autofill form").is_hidden()

@@ -69,7 +69,7 @@ PASSAGE = (
 
 # One-line fields are read as a line in a list, a heading or a search result; a title longer than
 # this is a paragraph, and a longer line is a paragraph pasted into the wrong place.
-MAX_TITLE = 120
+MAX_TITLE = 200
 MAX_LINE = 400
 MAX_SHOWN = 60      # characters of a wrong value quoted back in a message
 

@@ -128,7 +128,7 @@ def test_new_refuses_an_over_long_title(repo):
     run = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(repo), "new", "hack", "x" * 5000,
                           "--section", "sec", "--category", "cat"],
                          check=False, capture_output=True, text=True, timeout=60)
-    assert run.returncode == 1 and "the title is 5000 characters long; keep it to at most 120" in run.stderr
+    assert run.returncode == 1 and "the title is 5000 characters long; keep it to at most 200" in run.stderr
     assert not list((repo / "hacks").rglob("x*.md"))
 
 

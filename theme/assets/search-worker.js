@@ -27,6 +27,10 @@ var ALSO = {
   en: { ban: "restriction", bans: "restriction", banned: "restriction", barred: "restriction",
         heat: "overheating", hot: "overheating", kicked: "restriction", cops: "police" }
 };
+/* Phrases readers type as two words for what the text writes as one. */
+var PHRASES = {
+  en: [[/\bburn(?:ed|t)?\s+out\b/g, "burnout"], [/\bneedle\s+stick\b/g, "needle-stick"]]
+};
 
 /* Material inserts titles and excerpts as HTML: titles are escaped here, and an excerpt keeps
    no markup but Pagefind's <mark>. */
@@ -64,7 +68,9 @@ function terms(query) {
 
 function alternatives(query) {
   var also = ALSO[language()] || {};
-  var words = query.toLowerCase().split(/\s+/);
+  var joined = (PHRASES[language()] || []).reduce(function (q, p) { return q.replace(p[0], p[1]); },
+                                                  query.toLowerCase());
+  var words = joined.split(/\s+/);
   var other = words.map(function (w) { return also[w] || w; }).join(" ");
   return other === words.join(" ") ? [query] : [query, other];
 }

@@ -30,6 +30,9 @@ class Hack:
     templates: list[str] = field(default_factory=list)
     updated: dt.date | None = None
     key_lines: dict[str, int] = field(default_factory=dict, repr=False)
+    # The passages the body includes, directly or through another, most specific first, each
+    # with the id of the anchor where the text that brings it in starts.
+    passages: dict[str, str] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -129,6 +132,8 @@ class Publication:
     fill_ins: dict[str, str] = field(default_factory=dict)
     # Hack files that exist but could not be read; other files may still refer to them.
     unreadable_hacks: set[str] = field(default_factory=set)
+    # Each passage's key steps (content/passages/, `key_steps:`), for passages that have them.
+    key_steps: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def hacks(self) -> list[Hack]:
@@ -160,6 +165,18 @@ class Publication:
 
     def template(self, slug: str) -> Template:
         return next(t for t in self.templates if t.slug == slug)
+
+    def key_steps_of(self, hack: Hack) -> tuple[list[str], str | None]:
+        """The key steps a hack opens with, most specific passage first and none twice, and the
+        anchor of the text they come from (None, and no steps, for a hack without any)."""
+        steps: list[str] = []
+        anchor = None
+        for name, where in hack.passages.items():
+            for step in self.key_steps.get(name, []):
+                anchor = anchor or where
+                if step not in steps:
+                    steps.append(step)
+        return steps, anchor
 
     def hacks_tagged(self, tag: str) -> list[Hack]:
         return [h for h in self.hacks if tag in h.tags]

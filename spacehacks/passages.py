@@ -17,6 +17,7 @@ from . import schema
 from .checks import check_body
 from .fillins import FIELD
 from .frontmatter import read_source
+from .model import Hack
 from .problems import Problem, did_you_mean, rel
 from .slugs import SLUG
 from .sources import translation_language
@@ -36,6 +37,12 @@ class Passage:
     body: str
     path: str
     body_line: int
+    key_steps: list[str] = field(default_factory=list)
+
+
+def anchor_id(name: str) -> str:
+    """The id of the place where a passage's text starts in a hack, for the key-steps link."""
+    return f"passage-{name}"
 
 
 @dataclass
@@ -93,7 +100,8 @@ def load_passages(root: Path) -> tuple[dict[str, Passage], list[Problem]]:
                 problems.append(Problem(path, src.body_line + offset, (
                     "a passage cannot hold a fill-in field: hacks and pages include passages too, "
                     "and readers would see the brackets. Keep fill-in fields in the template itself.")))
-        passages[file.stem] = Passage(file.stem, values.get("title", ""), src.body, path, src.body_line)
+        passages[file.stem] = Passage(file.stem, values.get("title", ""), src.body, path, src.body_line,
+                                      values.get("key_steps", []))
     return passages, problems
 
 
@@ -105,8 +113,12 @@ class Expander:
         self.used: set[str] = set()
         self.problems: list[Problem] = []
 
-    def expand(self, body: str, path: str, body_line: int, _stack: tuple[str, ...] = ()) -> Expansion:
+    def expand(self, body: str, path: str, body_line: int, _stack: tuple[str, ...] = (),
+               anchors: bool = False) -> Expansion:
+        """`anchors`: start each passage included at the top level with an anchor (anchor_id), so
+        a hack page can link to it; only for the final text, not the text that is checked."""
         lines = body.split("\n")
+        anchored: set[str] = set()
         found = {offset: (indent, name) for offset, indent, name in markers(body)}
         out = Expansion("")
         text: list[str] = []
@@ -122,6 +134,10 @@ class Expander:
                 text.append(line)
                 out.origins.append(where)
                 continue
+            if anchors and name not in anchored:
+                anchored.add(name)
+                text += [f'{indent}<a id="{anchor_id(name)}"></a>', ""]
+                out.origins += [where, where]
             inner_lines = inner.text.strip("\n").split("\n")
             lead = len(inner.text) - len(inner.text.lstrip("\n"))
             lead_lines = inner.text[:lead].count("\n")
@@ -149,6 +165,27 @@ class Expander:
         self.used.add(name)
         return self.expand(passage.body, passage.path, passage.body_line, (*stack, name))
 
+    def closure(self, name: str, _seen: frozenset[str] = frozenset()) -> list[str]:
+        """The passages `name` includes, directly or through another, in reading order."""
+        found: list[str] = []
+        passage = self.passages.get(name)
+        for _, _, inner in markers(passage.body) if passage else []:
+            if inner in self.passages and inner not in _seen and inner != name and inner not in found:
+                found += [inner, *(n for n in self.closure(inner, _seen | {name}) if n not in found)]
+        return found
+
+    def included(self, body: str) -> dict[str, str]:
+        """Every passage a body includes, directly or not, most specific first (a passage before
+        those it includes), each with the anchor where the text that brings it in starts."""
+        where: dict[str, str] = {}
+        for _, _, name in markers(body):
+            if name in self.passages:
+                for n in (name, *self.closure(name)):
+                    where.setdefault(n, anchor_id(name))
+        # A passage has more passages inside it than any passage it includes (loops are refused).
+        order = sorted(where, key=lambda n: -len(self.closure(n)))
+        return {n: where[n] for n in order}
+
 
 def expand_publication(pub: Publication) -> list[Problem]:
     """Replace include markers in every body of `pub` with the passages' text.
@@ -174,6 +211,12 @@ def expand_publication(pub: Publication) -> list[Problem]:
         for found in check_body(item.path, expansion.text, item.body_line, kind):
             path, line = expansion.locate(found.line - item.body_line)
             problems.append(Problem(path, line, found.message))
+        if isinstance(item, Hack):
+            item.passages = expander.included(body)
+            reported = len(expander.problems)   # the same text again: its problems are known
+            item.body = expander.expand(body, item.path, item.body_line, anchors=True).text
+            del expander.problems[reported:]
+    pub.key_steps = {name: p.key_steps for name, p in passages.items() if p.key_steps}
     problems += expander.problems
     for name in sorted(set(passages) - expander.used):
         p = passages[name]

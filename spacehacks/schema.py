@@ -18,6 +18,9 @@ class Field:
     required: bool
     help: str
     example: str = ""
+    # For a list: how many items it may hold, and how long each may be (None: any).
+    count: tuple[int, int] | None = None
+    item_max: int | None = None
 
 
 HACK = (
@@ -60,11 +63,18 @@ TEMPLATE = (
     Field("related", "list", False, "Hacks that explain when and how to use it, by file name without '.md'.",
           "[investigating-fairly]"),
 )
+# A passage's key steps are read in a hurry at the top of a hack: a few, each a line.
+MIN_KEY_STEPS, MAX_KEY_STEPS, MAX_KEY_STEP = 1, 5, 160
 PASSAGE = (
     Field("title", "line", True, "What the passage is, for editors: readers only ever see its body, where it is "
           "included.", "Calling emergency medical services"),
     Field("summary", "line", False, "One sentence on when to include it.",
           "Include in every hack where someone may need an ambulance."),
+    Field("key_steps", "list", False, f"{MIN_KEY_STEPS} to {MAX_KEY_STEPS} short lines, each at most "
+          f"{MAX_KEY_STEP} characters: the most urgent steps, worded as the passage's body says them. "
+          "Every hack that includes the passage shows them in a 'Key steps' box at its top.",
+          '["Anyone may call 911 now, without asking permission."]',
+          count=(MIN_KEY_STEPS, MAX_KEY_STEPS), item_max=MAX_KEY_STEP),
 )
 
 # One-line fields are read as a line in a list, a heading or a search result; a title longer than
@@ -145,5 +155,20 @@ def _coerce(value: object, f: Field) -> tuple[object, str | None]:
         if not isinstance(value, list) or not all(isinstance(v, (str, int)) and not isinstance(v, bool)
                                                  for v in value):
             return None, "of plain words"
-        return [str(v).strip() for v in value], None
+        items = [str(v).strip() for v in value]
+        return _list_limits(items, f)
     raise AssertionError(f.kind)
+
+
+def _list_limits(items: list[str], f: Field) -> tuple[list[str] | None, str | None]:
+    if f.count and not f.count[0] <= len(items) <= f.count[1]:
+        return None, f"of {f.count[0]} to {f.count[1]} items, but it has {len(items)}"
+    for n, item in enumerate(items, 1):
+        code = control_character(item)
+        if not item or code or "\n" in item:
+            why = "is empty" if not item else f"holds an invisible control character ({code})" if code \
+                else "runs over several lines"
+            return None, f"but item {n} {why}"
+        if f.item_max and len(item) > f.item_max:
+            return None, f"but item {n} is {len(item)} characters long; keep each to at most {f.item_max}"
+    return items, None

@@ -29,8 +29,10 @@ def repo(tmp_path):
 def test_a_passage_is_expanded_where_it_is_included(repo):
     pub, found = load_publication(repo)
     assert found == []
+    # The anchor lets the hack page's key steps link to where the passage's text starts.
     assert pub.hack("first-hack").body.split("\n") == [
-        "", "Before.", "", "Anyone may call for an ambulance.", "", "After.", ""]
+        "", "Before.", "", '<a id="passage-call-ems"></a>', "", "Anyone may call for an ambulance.", "",
+        "After.", ""]
 
 
 def test_spaces_inside_the_braces_are_optional(repo):

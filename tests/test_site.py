@@ -277,3 +277,22 @@ def test_long_heading_words_may_break_only_at_syllables():
     assert out.endswith("<p>Confidentiality</p>")
     assert out.replace("\u00ad", "") == ('<h1 id="a">Confidentiality &amp; <em>benzodiazepines</em></h1>'
                                         '<p>Confidentiality</p>')
+
+
+
+def test_the_naloxone_hack_opens_with_key_steps_that_call_911(site, pub):
+    h = pub.hack("naloxone-overdose-response-keeping-services-open")
+    html = (site / h.url / "index.html").read_text(encoding="utf-8")
+    box = re.search(r'<aside class="sh-keysteps".*?</aside>', html, re.S)
+    assert box, "the key steps callout"
+    assert "911" in box.group(0)
+    assert html.index("sh-keysteps") < html.index('id="the-response-step-by-step"'), "at the top"
+    target = re.search(r'href="#([\w-]+)"', box.group(0)).group(1)
+    assert f'id="{target}"' in html
+    updated = re.search(r'<p class="sh-posted".*?</p>', html, re.S).group(0)
+    assert re.search(r">[A-Z][a-z]+ \d{1,2}, 20\d\d</time>", updated), updated
+
+
+def test_a_hack_without_an_emergency_passage_has_no_key_steps(site, pub):
+    calm = next(h for h in pub.hacks if not h.passages)
+    assert "sh-keysteps" not in (site / calm.url / "index.html").read_text(encoding="utf-8")

@@ -21,6 +21,7 @@ from ..downloads import template_urls
 from ..fetch import BookFetcher, Source
 from ..fonts import font_faces
 from ..layouts import environment
+from ..phrases import us_date
 from ..problems import BuildError
 from ..sources import CONTENT_DIRS, THEME_DIR
 from .typography import smarten_html
@@ -45,6 +46,9 @@ FRONT, PAGES, BACK = "front", "pages", "back"
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _HEADING_ID = re.compile(r'(<h[1-6])\s+id="[^"]*"')
+# Where a passage starts in a hack (passages.anchor_id): the site links there from the key steps;
+# the book sets the steps in a box above and is one document, where the ids would repeat.
+_PASSAGE_ANCHOR = re.compile(r'(<p>)?<a id="passage-[\w-]+"></a>(?(1)</p>)\n?')
 
 
 ORDINALS = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"]
@@ -64,7 +68,7 @@ class Edition:
 
     @property
     def human(self) -> str:
-        return f"{self.date:%B} {self.date.day}, {self.date.year}"  # US English: December 1, 2026
+        return us_date(self.date)
 
     @property
     def label(self) -> str:
@@ -162,7 +166,7 @@ def shift_headings(html: str, depth: int) -> str:
     """Nest a body's headings under a title at level `depth` (its `##` becomes depth + 1).
 
     Their generated ids go: every hack has a "What to avoid", and the book is one document."""
-    html = _HEADING_ID.sub(r"\1", html)
+    html = _PASSAGE_ANCHOR.sub("", _HEADING_ID.sub(r"\1", html))
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + depth - 1)}", html)
 
 
@@ -210,7 +214,7 @@ class Book:
             section_number=lambda s: sections[s.slug],
             template_files=template_urls,
             web_address=lambda path: web_address(pub.info.get("site_url"), path),
-            form_html=lambda t: blank_form(t, pub.fill_ins))
+            form_html=lambda t: blank_form(t, pub.fill_ins), key_steps=lambda h: pub.key_steps_of(h)[0])
 
     def fetcher(self, paper: str) -> BookFetcher:
         """The only way WeasyPrint reads files for this book (see fetch.py)."""

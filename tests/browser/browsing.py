@@ -108,6 +108,15 @@ def screenshot(page, name: str) -> Path:
     return path
 
 
+def enlarge_text(page, scale: int) -> None:
+    """Text `scale` times the default size, as Chromium's own font-size setting makes it (16 px
+    by default): the page's root size and every `em` media query follow it, as for a reader who
+    set a larger text size, so the layout changes as it would for them."""
+    if scale != 1:
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 16 * scale, "fixed": 13 * scale}})
+
+
 AXE = Path(__file__).with_name("vendor") / "axe.min.js"
 
 

@@ -4,7 +4,7 @@ scroll, no text clipped by its box, and no word broken across lines in a heading
 from __future__ import annotations
 
 import pytest
-from browsing import ROOT, page_types, screenshot
+from browsing import ROOT, enlarge_text, page_types, screenshot
 
 from spacehacks.accessibility import REFLOW_SIZES
 from spacehacks.load import load_publication
@@ -17,15 +17,6 @@ TYPES["hack-longest-word"] = max(PUB.hacks, key=lambda h: max(len(w) for w in h.
 SIZES = {name: ({"width": s.width, "height": s.height}, s.text_scale) for name, s in REFLOW_SIZES.items()}
 pytestmark = pytest.mark.browser
 
-
-
-def enlarge_text(page, scale: int) -> None:
-    """Text `scale` times the default size, as Chromium's own font-size setting makes it (16 px
-    by default): the page's root size and every `em` media query follow it, as for a reader who
-    set a larger text size, so the layout changes as it would for them."""
-    if scale != 1:
-        cdp = page.context.new_cdp_session(page)
-        cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 16 * scale, "fixed": 13 * scale}})
 
 # Text that its box cuts off: a box that hides its overflow (or ends it in an ellipsis) while
 # its content is wider than it. Scrolling boxes (tables, code) are not clipping.

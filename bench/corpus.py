@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from spacehacks.sources import translation_language
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -24,10 +26,11 @@ def make_corpus(n: int, out: Path, seed: int = 1) -> Path:
     for name in ("content", "theme"):
         shutil.copytree(ROOT / name, out / name, ignore=shutil.ignore_patterns("templates"))
     shutil.copy(ROOT / "mkdocs.yml", out / "mkdocs.yml")
-    shipped = sorted((ROOT / "hacks").rglob("*.md"))
+    # English sources only: the translations beside them are not hacks of their own.
+    shipped = sorted(p for p in (ROOT / "hacks").rglob("*.md") if translation_language(p) is None)
     bodies = [p.read_text(encoding="utf-8").split("\n---\n", 1)[1] for p in shipped]
     categories = sorted((p.parent.name, p.stem) for p in (out / "content" / "sections").glob("*/*.md")
-                        if p.name != "_section.md")
+                        if not p.name.startswith("_section") and translation_language(p) is None)
     tags = list(yaml.safe_load((ROOT / "content" / "tags.yml").read_text()).keys())
     for i in range(n):
         section, category = categories[i % len(categories)]

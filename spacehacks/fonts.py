@@ -33,7 +33,7 @@ def font_faces(root: Path) -> str:
         if path is None:
             missing.append(stem)
             continue
-        rules.append(f'@font-face {{ font-family: "{family}"; src: url("{path.resolve().as_uri()}"); '
+        rules.append(f'@font-face {{ font-family: "{family}"; src: url("{path.absolute().as_uri()}"); '
                      f"font-weight: {weight}; font-style: {style}; }}")
     if missing:
         raise ContentError([Problem(f"{FONTS.as_posix()}/{stem}.ttf", 1, (

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..buildstamp import file_hash, hash_paths
 from ..downloads import EDITIONS, SECTIONS, Download, human_size
+from ..fonts import font_faces
 from .book import LABELS, PDF_THEME, Book
 from .glyphs import report_missing_glyphs
 
@@ -60,6 +61,7 @@ def editions(pub: Publication) -> list[tuple[Book, str, str, str]]:
 def pdf_edition(pub: Publication, out: Path, previous: Path | None) -> list[Download]:
     out.mkdir(parents=True, exist_ok=True)
     (out / SECTIONS).mkdir(exist_ok=True)
+    font_faces(pub.root)   # a missing font stops the build here, not inside a forked worker
     report_missing_glyphs(pub)
     jobs = editions(pub)
     htmls = {id(book): book.html() for book, _, _, _ in jobs}  # one per book, for the fingerprints

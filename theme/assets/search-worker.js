@@ -72,6 +72,7 @@ function alternatives(query) {
                                                   query.toLowerCase());
   var words = joined.split(/\s+/);
   var other = words.map(function (w) { return also[w] || w; }).join(" ");
+  if (joined !== query.toLowerCase()) return [other];   /* "burn out" means burnout, not burns */
   return other === words.join(" ") ? [query] : [query, other];
 }
 

@@ -147,7 +147,9 @@ def test_the_appendix_prints_the_blank_forms(pub, pdfs):
     assert "Role:" in report and "Conflict or argument between participants" in report
     # web addresses whole, not hyphenated at a line end
     # (a line may break after a slash, which pdftotext reads as a space)
-    appendix = " ".join(pages[names["templates"]].split()).replace("/ ", "/")
+    # The appendix's list runs over several pages, up to the first printed form.
+    listing = pages[names["templates"]:min(names[f"form-{t.slug}"] for t in forms)]
+    appendix = " ".join(" ".join(listing).split()).replace("/ ", "/")
     assert "downloads/templates/incident-report-form.docx" in appendix
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from . import passages, schema, spelling
+from . import interface, passages, schema, spelling, translations
 from .checks import check_body, check_publication
 from .frontmatter import Source, decode, entry_lines, read_source
 from .fillins import load_vocabulary
@@ -30,6 +30,8 @@ def load_publication(root: Path) -> tuple[Publication, list[Problem]]:
     problems += check_publication(pub)
     # After the checks above, which read each file's own lines; outputs then read the expanded text.
     problems += passages.expand_publication(pub)
+    problems += translations.load_translations(pub)
+    problems += interface.load_catalogues(pub)
     problems += spelling.check_publication(pub)
     return pub, sorted(set(problems))
 

@@ -1,10 +1,41 @@
 """The publication as one in-memory model. Knows nothing of MkDocs, WeasyPrint or any output."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+
+SOURCE_LANGUAGE = "en"
+
+
+@dataclass
+class Translation:
+    """One file translating one source file (a hack, section, category, page, template or passage)
+    into one language: its translated words and which version of the source it translates."""
+    language: str
+    kind: str                    # "hack", "section", "category", "page", "template" or "passage"
+    path: str                    # the translation's file, e.g. hacks/a/b/slug.es.md
+    source_path: str             # the file it translates, e.g. hacks/a/b/slug.md
+    values: dict[str, str]       # translated front matter: title, summary, tagline
+    body: str                    # translated body, shared passages already included
+    body_line: int
+    reviewed: bool
+    source_hash: str | None      # the source's hash when the translation was last marked
+    current_hash: str            # the source's hash now
+    key_lines: dict[str, int] = field(default_factory=dict, repr=False)
+
+    @property
+    def outdated(self) -> bool:
+        """The source changed since the translation was marked (never marked is not outdated:
+        it is reported on its own)."""
+        return self.source_hash is not None and self.source_hash != self.current_hash
+
+    @property
+    def current(self) -> bool:
+        return self.source_hash == self.current_hash
 
 
 @dataclass
@@ -30,6 +61,8 @@ class Hack:
     templates: list[str] = field(default_factory=list)
     updated: dt.date | None = None
     key_lines: dict[str, int] = field(default_factory=dict, repr=False)
+    language: str = SOURCE_LANGUAGE          # the language of the words it holds
+    translation: Translation | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
@@ -52,6 +85,8 @@ class Category(Grouping):
     section: Section = field(repr=False)
     hacks: list[Hack] = field(default_factory=list)
     body_line: int = 1
+    language: str = SOURCE_LANGUAGE
+    translation: Translation | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
@@ -62,6 +97,8 @@ class Category(Grouping):
 class Section(Grouping):
     categories: list[Category] = field(default_factory=list)
     body_line: int = 1
+    language: str = SOURCE_LANGUAGE
+    translation: Translation | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
@@ -91,6 +128,8 @@ class Page:
     path: str
     summary: str | None = None
     body_line: int = 1
+    language: str = SOURCE_LANGUAGE
+    translation: Translation | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
@@ -110,6 +149,8 @@ class Template:
     related: list[str] = field(default_factory=list)
     key_lines: dict[str, int] = field(default_factory=dict, repr=False)
     hacks: list[Hack] = field(default_factory=list, repr=False)  # hacks whose front matter names it
+    language: str = SOURCE_LANGUAGE
+    translation: Translation | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
@@ -129,6 +170,18 @@ class Publication:
     fill_ins: dict[str, str] = field(default_factory=dict)
     # Hack files that exist but could not be read; other files may still refer to them.
     unreadable_hacks: set[str] = field(default_factory=set)
+    # The language this view of the publication is in; see in_language().
+    language: str = SOURCE_LANGUAGE
+    # Every translation, by language, then by the path of the file it translates.
+    translations: dict[str, dict[str, Translation]] = field(default_factory=dict, repr=False)
+    # Interface strings by language: the English string -> its translation (content/i18n/<lang>.yml).
+    catalogues: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+    # Fill-in labels by language: the English label -> the label readers see (fields.<lang>.yml).
+    fill_in_labels: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+    # Shared passages by name (content/passages/), as loaded; bodies already include them.
+    passages: dict = field(default_factory=dict, repr=False)
+    # Problems that do not stop a build (outdated translations, for one), set by publish.check.
+    warnings: list = field(default_factory=list, repr=False)
 
     @property
     def hacks(self) -> list[Hack]:
@@ -162,3 +215,48 @@ class Publication:
 
     def hacks_tagged(self, tag: str) -> list[Hack]:
         return [h for h in self.hacks if tag in h.tags]
+
+    def in_language(self, language: str) -> Publication:
+        """The same publication for readers of `language`: translated words wherever a
+        translation exists, the source's words (with `language` left at the source language, so
+        outputs can say so) wherever it does not; the same slugs, tags, links, templates and order.
+        """
+        if language == self.language:
+            return self
+        view = copy.deepcopy(self)
+        view.language = language
+        view.info = {**self.info, "language": language}
+        found = self.translations.get(language, {})
+        items = [*view.hacks, *view.sections, *view.categories, *view.pages, *view.templates]
+        for item in items:
+            t = found.get(item.path)
+            if t is None:
+                continue
+            item.language, item.translation = language, t
+            for name, value in t.values.items():
+                setattr(item, name, value)
+            setattr(item, "intro" if t.kind in ("section", "category") else "body", t.body)
+        return view
+
+    def untranslated(self, item) -> bool:
+        """True when `item` shows the source's words in a view meant for another language."""
+        return item.language != self.language
+
+    def t(self, text: str, **values: object) -> str:
+        """One of our own interface strings in this view's language, with {name} placeholders
+        filled in. A string the catalogue lacks stays in English (`build.py check` says so)."""
+        chosen = self.catalogues.get(self.language, {}).get(text) or text
+        return fill(chosen, values)
+
+    def label(self, fill_in: str) -> str:
+        """A template's fill-in label as readers of this view see it."""
+        return self.fill_in_labels.get(self.language, {}).get(fill_in) or fill_in
+
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def fill(text: str, values: dict[str, object]) -> str:
+    """Replace {name} placeholders. Not str.format: catalogues are editors' files, and format
+    would let a string reach into the values' attributes."""
+    return PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), text)

@@ -162,18 +162,27 @@ def expand_publication(pub) -> list[Problem]:
              + [(s, "intro", "section") for s in pub.sections] + [(c, "intro", "category") for c in pub.categories]
              + [(t, "body", "template") for t in pub.templates])
     for item, attr, kind in kinds:
-        body = getattr(item, attr)
-        if not markers(body):
-            continue
-        expansion = expander.expand(body, item.path, item.body_line)
-        setattr(item, attr, expansion.text)
-        for p in check_body(item.path, expansion.text, item.body_line, kind):
-            path, line = expansion.locate(p.line - item.body_line)
-            problems.append(Problem(path, line, p.message))
+        text, found = expand_checked(expander, getattr(item, attr), item.path, item.body_line, kind)
+        setattr(item, attr, text)
+        problems += found
     problems += expander.problems
+    pub.passages = passages
     for name in sorted(set(passages) - expander.used):
         p = passages[name]
         problems.append(Problem(p.path, 1, (
             f"the passage '{name}' is not included anywhere. Include it with a line "
             f"'{{{{ passage: {name} }}}}' in a hack, page or template, or delete the file.")))
     return problems
+
+
+def expand_checked(expander: Expander, body: str, path: str, body_line: int, kind: str) -> tuple[str, list[Problem]]:
+    """One body with its includes expanded, and the problems the included text brings in,
+    reported at the passage's own line."""
+    if not markers(body):
+        return body, []
+    expansion = expander.expand(body, path, body_line)
+    problems = []
+    for p in check_body(path, expansion.text, body_line, kind):
+        where, line = expansion.locate(p.line - body_line)
+        problems.append(Problem(where, line, p.message))
+    return expansion.text, problems

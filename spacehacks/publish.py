@@ -10,15 +10,17 @@ from .templates.step import build_templates
 from .buildstamp import Stamp
 from .load import load_publication
 from .pdf.step import pdf_edition
-from .problems import ContentError
+from .problems import ContentError, errors, format_warnings, warnings
 
 log = logging.getLogger("spacehacks")
 
 
 def check(root: Path):
+    """The publication, or ContentError when it has errors; its warnings are kept on pub.warnings."""
     pub, problems = load_publication(root)
-    if problems:
+    if errors(problems):
         raise ContentError(problems)
+    pub.warnings = warnings(problems)
     return pub
 
 
@@ -62,6 +64,8 @@ def publish(root: Path, site: Path | None = None) -> Path:
     root = Path(root).resolve()
     site = Path(site or root / "site").resolve()
     pub = check(root)
+    if pub.warnings:
+        log.warning("%s", format_warnings(pub.warnings))
     stamp = Stamp(root, site)
     if stamp.current():
         log.info("Nothing has changed since the last build: %s is up to date.", site)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .frontmatter import decode
 from .problems import Problem, rel
+from .sources import translation_language
 
 WORDS = Path("content") / "words.txt"
 LANGUAGE = "en_US"
@@ -224,7 +225,8 @@ def check_publication(pub) -> list[Problem]:
     speller = Speller(root)
     files = ([h.path for h in pub.hacks] + [p.path for p in pub.pages] + [s.path for s in pub.sections]
              + [c.path for c in pub.categories] + [t.path for t in pub.templates]
-             + [rel(p, root) for p in sorted((root / "content" / "passages").glob("*.md"))])
+             + [rel(p, root) for p in sorted((root / "content" / "passages").glob("*.md"))
+                if translation_language(p) is None])   # the dictionary is English: translations are not checked
     problems = list(speller.problems)
     try:
         for path in dict.fromkeys(files):

@@ -12,7 +12,7 @@ from spacehacks.publish import check
 
 from paths import ROOT
 
-ANNOTATION = re.compile(r"^::error file=(?P<file>[^,:]+),line=(?P<line>\d+)::(?P<message>.+)$")
+ANNOTATION = re.compile(r"^::(?:error|warning) file=(?P<file>[^,:]+),line=(?P<line>\d+)::(?P<message>.+)$")
 
 
 def _check(root: Path, *extra: str) -> subprocess.CompletedProcess:

@@ -13,7 +13,7 @@ from mkdocs.structure.files import File
 
 from .. import feed, markup
 from ..load import load_publication
-from ..problems import format_problems
+from ..problems import errors, format_problems
 from ..sources import CONTENT_DIRS, THEME_DIR
 from ..views import Views
 from .lazy_search import split_search_index
@@ -46,7 +46,7 @@ class SpaceHacksPlugin(BasePlugin):
         pub = self.publication
         if pub is None:
             pub, problems = load_publication(self._root(config))
-            if problems:
+            if errors(problems):
                 raise PluginError("\n" + format_problems(problems))
         self.pub = pub
         self.views = Views(pub, self.downloads or [])

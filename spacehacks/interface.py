@@ -72,8 +72,8 @@ def load_catalogues(pub) -> list[Problem]:
         strings, lines, found = read_catalogue(root, language)
         problems += found
         pub.catalogues[language] = strings
-        if not used or (not strings and not pub.translations.get(language)):
-            continue
+        if not used or not (root / catalogue_file(language)).exists():
+            continue   # not started yet: `build.py translations` says so
         path = catalogue_file(language).as_posix()
         name = LANGUAGE_NAMES.get(language, language)
         for english, where in used.items():
@@ -112,8 +112,11 @@ def read_catalogue(root: Path, language: str) -> tuple[dict[str, str], dict[str,
     try:
         node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return {}, {}, [Problem(path, mark.line + 1 if mark else 1, (
+        mark, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark else 1
+        if line > len(text.rstrip("\n").split("\n")) and context is not None:
+            line = context.line + 1   # an unclosed bracket is reported at the end; the fix is where it opened
+        return {}, {}, [Problem(path, line, (
             f"this is not valid YAML ({getattr(exc, 'problem', exc)}). Each line is "
             '"English string": translation; put quotes around a string holding ": ".'))]
     if node is None:

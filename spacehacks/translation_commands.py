@@ -11,6 +11,8 @@ import re
 import sys
 from pathlib import Path
 
+import jinja2
+
 from . import history, interface, schema, translations
 from .frontmatter import parse_source, read_source
 from .load import load_publication
@@ -150,8 +152,11 @@ def report(root: Path) -> str:
         strings = pub.catalogues.get(language, {})
         used = interface.used_strings(root, pub.info)
         missing = [s for s in used if s not in strings]
-        out.append(f"\nInterface strings ({interface.catalogue_file(language).as_posix()}): "
-                   f"{len(used) - len(missing)} of {len(used)} translated.")
+        catalogue = interface.catalogue_file(language).as_posix()
+        if not (root / catalogue).exists():
+            out.append(f"\nInterface strings: there is no {catalogue} yet, so readers see our own "
+                       "strings in English.")
+        out.append(f"\nInterface strings ({catalogue}): {len(used) - len(missing)} of {len(used)} translated.")
         out += [f"  missing: {s}" for s in missing]
         out += [f"  no longer used: {s}" for s in interface.unused(pub, language)]
         out.append("")
@@ -194,8 +199,11 @@ def new_translation(root: Path, language: str, source: str) -> Path:
     target = translation_path(file, language)
     fields = [(f.name, str(src.meta[f.name]).strip()) for f in translations.KIND_FIELDS[kind]
               if f.name in schema.TRANSLATED and src.meta.get(f.name) not in (None, "")]
-    text = _render(root, ARCHETYPE, fields=fields, language=LANGUAGE_NAMES.get(language, language),
-                   source_hash=translations.text_hash(src, kind), body=src.body)
+    try:
+        text = _render(root, ARCHETYPE, fields=fields, language=LANGUAGE_NAMES.get(language, language),
+                       source_hash=translations.text_hash(src, kind), body=src.body)
+    except jinja2.TemplateNotFound:
+        raise TranslationError(f"archetypes/{ARCHETYPE} is missing; restore it from git.") from None
     try:
         with target.open("x", encoding="utf-8") as out:   # never overwrite a translation in progress
             out.write(text)

@@ -185,14 +185,14 @@ def _status(root: Path, src: Source, recorded, current: str, source_path: str, k
 
 
 def outdated_message(change: history.Change | None, source_path: str, path: str) -> str:
-    then = f"update the translation, then run `{MARK} {path}`."
+    then = f"Update the translation, then run `{MARK} {path}`."
     if change is None:
-        return f"outdated: the source ({source_path}) changed since this was translated; compare them, {then}"
+        return f"outdated: the source ({source_path}) changed since this was translated. Compare them. {then}"
     when = f"on {change.date}" if change.date else "in changes not committed yet"
     if change.since:
-        return f"outdated: the English changed {when}; see git diff {change.since}.. -- {source_path}, {then}"
+        return f"outdated: the English changed {when}; see git diff {change.since}.. -- {source_path}. {then}"
     return (f"outdated: the English changed {when} (last on {change.latest}); see git log -p -- "
-            f"{source_path}, {then}")
+            f"{source_path}. {then}")
 
 
 def _expand(pub, language: str) -> list[Problem]:

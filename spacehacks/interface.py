@@ -15,14 +15,12 @@ from pathlib import Path
 import yaml
 
 from .frontmatter import decode
-from .model import PLACEHOLDER
+from .model import PLACEHOLDER, TRANSLATED_INFO
 from .problems import WARNING, Problem, did_you_mean, rel
 from .sources import LANGUAGE_NAMES, THEME_DIR, TRANSLATION_LANGUAGES, VIEW_PAGES
 
 FOLDER = Path("content") / "i18n"
 CALL = re.compile(r"""\bt\(\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')\s*[,)]""")
-# The publication's own words readers see (content/publication.yml), translated in the catalogue.
-INFO_FIELDS = ("title", "subtitle", "series", "description")
 
 
 def used_strings(root: Path, info: dict) -> dict[str, str]:
@@ -39,7 +37,7 @@ def used_strings(root: Path, info: dict) -> dict[str, str]:
                 found.setdefault(words, f"{_where(file, root, code)}:{n}")
     for view in VIEW_PAGES:
         found.setdefault(view.title, "spacehacks/sources.py (VIEW_PAGES)")
-    for key in INFO_FIELDS:
+    for key in TRANSLATED_INFO:
         if isinstance(info.get(key), str) and info[key].strip():
             found.setdefault(info[key].strip(), f"content/publication.yml ({key})")
     return found

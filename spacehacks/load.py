@@ -11,9 +11,9 @@ from .checks import check_body, check_publication
 from .frontmatter import Source, decode, entry_lines, read_source
 from .fillins import load_vocabulary
 from .model import Category, Hack, Page, Publication, Quote, Section, Tag, Template
-from .problems import Problem, did_you_mean, rel
+from .problems import WARNING, Problem, did_you_mean, rel
 from .slugs import SLUG, slugify
-from .sources import RESERVED, translation_language
+from .sources import RESERVED, TRANSLATION_LANGUAGES, translation_language
 
 
 
@@ -31,6 +31,7 @@ def load_publication(root: Path) -> tuple[Publication, list[Problem]]:
     # After the checks above, which read each file's own lines; outputs then read the expanded text.
     problems += passages.expand_publication(pub)
     problems += translations.load_translations(pub)
+    pub.tag_translations = _load_tag_translations(root, pub.tags, problems)
     problems += interface.load_catalogues(pub)
     problems += spelling.check_publication(pub)
     return pub, sorted(set(problems))
@@ -91,8 +92,9 @@ def _load_info(root: Path, problems: list[Problem]) -> dict:
     return info
 
 
-def _load_tags(root: Path, problems: list[Problem]) -> dict[str, Tag]:
-    file = root / "content" / "tags.yml"
+def _load_tags(root: Path, problems: list[Problem], file: Path | None = None) -> dict[str, Tag]:
+    """content/tags.yml, or the same shape in another file (a translation of it)."""
+    file = file or root / "content" / "tags.yml"
     path = rel(file, root)
     tags: dict[str, Tag] = {}
     if not file.exists():
@@ -115,6 +117,31 @@ def _load_tags(root: Path, problems: list[Problem]) -> dict[str, Tag]:
         else:
             tags[slug] = Tag(slug, title, desc)
     return tags
+
+
+def _load_tag_translations(root: Path, tags: dict[str, Tag], problems: list[Problem]) -> dict[str, dict[str, Tag]]:
+    """content/tags.<lang>.yml: the same lines as tags.yml, with the title and description translated."""
+    found: dict[str, dict[str, Tag]] = {}
+    for language in TRANSLATION_LANGUAGES:
+        file = root / "content" / f"tags.{language}.yml"
+        if not file.exists():
+            continue
+        path = rel(file, root)
+        before = len(problems)
+        translated = _load_tags(root, problems, file)
+        for n, line in entry_lines(file, path)[0] if len(problems) == before else []:
+            slug = line.split(":", 1)[0].strip()
+            if slug not in tags:
+                problems.append(Problem(path, n, (
+                    f"'{slug}' is not a tag in content/tags.yml.{did_you_mean(slug, tags)} A translated "
+                    "tag keeps its English slug; only the title and the description are translated.")))
+        for slug in tags:
+            if slug not in translated:
+                problems.append(Problem(path, 1, (
+                    f"the tag '{slug}' has no translation here, so readers see it in English: add a line "
+                    f"'{slug}: Title | description' with both translated."), WARNING))
+        found[language] = {slug: tag for slug, tag in translated.items() if slug in tags}
+    return found
 
 
 def _load_sections(root: Path, problems: list[Problem]) -> list[Section]:

@@ -9,6 +9,9 @@ from functools import cached_property
 from pathlib import Path
 
 SOURCE_LANGUAGE = "en"
+# The publication's own words readers see (content/publication.yml); their translations are in
+# the interface catalogue, keyed by the English.
+TRANSLATED_INFO = ("title", "subtitle", "series", "description")
 
 
 @dataclass
@@ -178,6 +181,8 @@ class Publication:
     catalogues: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
     # Fill-in labels by language: the English label -> the label readers see (fields.<lang>.yml).
     fill_in_labels: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+    # Tag titles and descriptions by language (content/tags.<lang>.yml); slugs never change.
+    tag_translations: dict[str, dict[str, Tag]] = field(default_factory=dict, repr=False)
     # Shared passages by name (content/passages/), as loaded; bodies already include them.
     passages: dict = field(default_factory=dict, repr=False)
     # Problems that do not stop a build (outdated translations, for one), set by publish.check.
@@ -226,8 +231,13 @@ class Publication:
         view = copy.deepcopy(self)
         view.language = language
         view.info = {**self.info, "language": language}
+        for key in TRANSLATED_INFO:
+            if isinstance(self.info.get(key), str):
+                view.info[key] = view.t(self.info[key].strip())
+        view.tags = {**self.tags, **self.tag_translations.get(language, {})}
         found = self.translations.get(language, {})
-        items = [*view.hacks, *view.sections, *view.categories, *view.pages, *view.templates]
+        items: list[Hack | Section | Category | Page | Template] = [
+            *view.hacks, *view.sections, *view.categories, *view.pages, *view.templates]
         for item in items:
             t = found.get(item.path)
             if t is None:

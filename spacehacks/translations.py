@@ -226,7 +226,8 @@ def _passage_rules(t: Translation) -> list[Problem]:
 
 def _check_titles(found) -> list[Problem]:
     """Two hacks (or two templates) with one title would be as confusing in any language."""
-    out, seen = [], {}
+    out: list[Problem] = []
+    seen: dict[tuple[str, str], str] = {}
     for t in found:
         if t.kind not in ("hack", "template") or not t.values.get("title"):
             continue

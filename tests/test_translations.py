@@ -258,3 +258,21 @@ def test_every_shipped_translation_is_marked_current(pub):
     stale = [t.path for t in found if not t.current]
     assert stale == [], f"run `python build.py translations --mark {' '.join(stale)}`"
     assert all(not t.reviewed for t in found)   # none has been reviewed by a native speaker yet
+
+
+def test_tags_and_the_publications_own_words_are_translated_in_the_spanish_view(repo):
+    write(repo, "content/tags.es.yml", "boundaries: Límites | Poner límites.\n")
+    write(repo, "content/i18n/es.yml", '"S": Subtítulo\n')
+    pub, found = load_publication(repo)
+    (w,) = [p for p in warnings(found) if p.path == "content/tags.es.yml"]
+    assert "'consent'" in w.message   # it has no Spanish yet
+    es = pub.in_language("es")
+    assert (es.tags["boundaries"].title, es.tags["consent"].title) == ("Límites", "Consent")
+    assert es.info["subtitle"] == "Subtítulo" and es.info["title"] == "T"   # untranslated stays English
+    assert pub.tags["boundaries"].title == "Boundaries" and pub.info["subtitle"] == "S"
+
+
+def test_a_translated_tag_keeps_its_slug(repo):
+    write(repo, "content/tags.es.yml", "boundaries: Límites | Poner límites.\nconsentimiento: Consentimiento | Preguntar.\n")
+    (p,) = errors(problems(repo))
+    assert (p.path, p.line) == ("content/tags.es.yml", 2) and "keeps its English slug" in p.message

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import random
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -44,3 +46,17 @@ def make_corpus(n: int, out: Path, seed: int = 1) -> Path:
         (out / "quotes" / f"quote-{i:05d}.md").write_text(
             f"---\nattribution: Person {i}\n---\n\nA distinct sentence worth keeping, number {i}.\n", encoding="utf-8")
     return out
+
+
+def built_corpora(n: int, tmp: Path) -> Iterator[tuple[str, Any, Path]]:
+    """(name, publication, built site) for the shipped content, then for N synthetic hacks
+    (none when N is 0): what the browser benchmarks measure side by side."""
+    from spacehacks.load import load_publication
+    from spacehacks.publish import build_site, check
+    corpora = [("shipped", ROOT)]
+    if n:
+        corpora.append((f"{n} synthetic hacks", make_corpus(n, Path(tmp) / "corpus")))
+    for i, (name, root) in enumerate(corpora):
+        site = Path(tmp) / f"site-{i}"
+        build_site(root, site, check(root), [])
+        yield name, load_publication(root)[0], site

@@ -16,10 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 from browsing import (PHONE, SiteServer, gzipped_bytes, launch,  # noqa: E402
                       open_search, page_types)
-from corpus import make_corpus  # noqa: E402
-
-from spacehacks.load import load_publication  # noqa: E402
-from spacehacks.publish import build_site, check  # noqa: E402
+from corpus import built_corpora  # noqa: E402
 
 
 def measure(browser, site: Path, pub) -> list[tuple[str, int, int]]:
@@ -32,7 +29,7 @@ def measure(browser, site: Path, pub) -> list[tuple[str, int, int]]:
             urls = []
             ctx.on("request", lambda r: urls.append(r.url))
             if kind == "random":
-                ctx.route("**/assets/spacehacks.js", lambda route: route.abort())
+                ctx.route("**/assets/pick.js", lambda route: route.abort())
             page = ctx.new_page()
             page.goto(server.url + path)
             page.wait_for_load_state("networkidle")
@@ -52,22 +49,11 @@ def measure(browser, site: Path, pub) -> list[tuple[str, int, int]]:
     return rows
 
 
-def build(root: Path, out: Path):
-    pub = check(root)
-    build_site(root, out, pub, [])
-    return load_publication(root)[0]
-
-
 def main(n: int) -> None:
     from playwright.sync_api import sync_playwright
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
         browser = launch(p)
-        corpora = [("shipped", ROOT)]
-        if n:
-            corpora.append((f"{n} synthetic hacks", make_corpus(n, Path(tmp) / "corpus")))
-        for i, (name, root) in enumerate(corpora):
-            site = Path(tmp) / f"site-{i}"
-            pub = build(root, site)
+        for name, pub, site in built_corpora(n, Path(tmp)):
             print(f"\n{name} ({len(pub.hacks)} hacks): first load at 390x844, gzipped")
             for kind, count, size in measure(browser, site, pub):
                 print(f"  {kind:18} {count:3} files {size:9,} bytes {size / 1024:8.1f} KiB")

@@ -8,6 +8,7 @@ It is kept beside the site folder (`.site-cache/`), not in it, so it is never pu
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sys
 from pathlib import Path
@@ -56,20 +57,42 @@ def hash_paths(digest, paths) -> None:
 
 
 class Stamp:
-    """The fingerprint of the inputs `site` was last built from."""
+    """The fingerprint of the inputs `site` was last built from, and a hash of every file the
+    build wrote there: the site is reused only if both still hold (a file deleted, added or
+    changed by hand since makes the next build run)."""
 
     def __init__(self, root: Path, site: Path):
         self.site = Path(site)
         self.file = self.site.with_name(f".{self.site.name}-cache") / "inputs.sha256"
+        self.manifest = self.file.with_name("outputs.json")
         self.value = fingerprint(root)   # taken before building: an edit made meanwhile rebuilds next time
 
     def current(self) -> bool:
         try:
             recorded = self.file.read_text(encoding="ascii").strip()
-        except OSError:
+            written = json.loads(self.manifest.read_text(encoding="utf-8"))
+            return recorded == self.value and isinstance(written, dict) and written == outputs(self.site)
+        except (OSError, ValueError):   # missing, unreadable or garbage: only costs a rebuild
             return False
-        return recorded == self.value and (self.site / "index.html").is_file()
 
     def record(self) -> None:
         self.file.parent.mkdir(parents=True, exist_ok=True)
+        self.manifest.write_text(json.dumps(outputs(self.site), indent=0, sort_keys=True), encoding="utf-8")
         self.file.write_text(self.value + "\n", encoding="ascii")
+
+
+def file_hash(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def outputs(site: Path) -> dict[str, str]:
+    """Every file under `site` (as a path relative to it) with its SHA-256; {} without a site."""
+    if not site.is_dir():
+        return {}
+    found = {}
+    for folder, dirs, names in os.walk(site):
+        dirs.sort()
+        for name in sorted(names):
+            file = Path(folder, name)
+            found[file.relative_to(site).as_posix()] = file_hash(file)
+    return found

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
-from . import markup
-from . import fillins
+from . import fillins, html_check
 from .problems import Problem, did_you_mean
 
 MAX_TAGS = 4
@@ -29,9 +29,36 @@ def check_publication(pub) -> list[Problem]:
     return problems
 
 
-def _check_hacks(pub) -> list[Problem]:
+def _duplicate_titles(items) -> list[Problem]:
+    """A title another file of the same kind already uses (compared as readers compare them)."""
+    out, seen = [], {}
+    for item in items:
+        key = normalise(item.title)
+        if key in seen:
+            out.append(Problem(item.path, item.key_lines.get("title", 1), (
+                f"the title '{item.title}' is already used by {seen[key].path}. "
+                "Give one of them a more specific title.")))
+        seen.setdefault(key, item)
+    return out
+
+
+def _unknown_related(item, hack_slugs: set[str]) -> list[Problem]:
+    """`related` entries (hacks and templates both have them) that name no hack."""
+    line = item.key_lines.get("related", 1)
     out = []
-    by_slug, by_title = {}, {}
+    for r in item.related:
+        if r == item.slug and item.path.startswith("hacks/"):
+            out.append(Problem(item.path, line, "a hack cannot be related to itself; remove its own name."))
+        elif r not in hack_slugs:
+            out.append(Problem(item.path, line, (
+                f"'related' names '{r}', but there is no hack with that file name."
+                f"{did_you_mean(r, hack_slugs)} Use the hack's file name without '.md'.")))
+    return out
+
+
+def _check_hacks(pub) -> list[Problem]:
+    out = _duplicate_titles(pub.hacks)
+    by_slug = {}
     slugs = {h.slug for h in pub.hacks} | pub.unreadable_hacks
     for h in pub.hacks:
         line = h.key_lines.get
@@ -41,12 +68,6 @@ def _check_hacks(pub) -> list[Problem]:
                 "File names must be unique across all sections, because related links use them; "
                 "rename one of the two files.")))
         by_slug.setdefault(h.slug, h)
-        key = normalise(h.title)
-        if key in by_title:
-            out.append(Problem(h.path, line("title", 1), (
-                f"the title '{h.title}' is already used by {by_title[key].path}. "
-                "Give one of them a more specific title.")))
-        by_title.setdefault(key, h)
         if len(h.summary) > MAX_SUMMARY:
             out.append(Problem(h.path, line("summary", 1), (
                 f"the summary is {len(h.summary)} characters long; keep it to one sentence of at "
@@ -62,13 +83,7 @@ def _check_hacks(pub) -> list[Problem]:
                     "Use a listed tag, or add the new tag to content/tags.yml.")))
         if len(set(h.tags)) != len(h.tags):
             out.append(Problem(h.path, line("tags", 1), "a tag is listed twice; keep it once."))
-        for r in h.related:
-            if r == h.slug:
-                out.append(Problem(h.path, line("related", 1), "a hack cannot be related to itself; remove its own name."))
-            elif r not in slugs:
-                out.append(Problem(h.path, line("related", 1), (
-                    f"'related' names '{r}', but there is no hack with that file name.{did_you_mean(r, slugs)} "
-                    "Use the other hack's file name without '.md'.")))
+        out += _unknown_related(h, slugs)
     return out
 
 
@@ -87,23 +102,14 @@ def _check_templates(pub) -> list[Problem]:
                 out.append(Problem(h.path, h.key_lines.get("templates", 1), (
                     f"'templates' names '{name}', but there is no template with that file name."
                     f"{did_you_mean(name, names)} Use a file name from content/templates/ without '.md'.")))
-    titles = {}
+    out += _duplicate_titles(pub.templates)
     for t in pub.templates:
         line = t.key_lines.get
         if t.kind not in TEMPLATE_KINDS:
             out.append(Problem(t.path, line("kind", 1), (
                 f"'kind' is '{t.kind}', but a template is one of: {', '.join(TEMPLATE_KINDS)}."
                 f"{did_you_mean(t.kind, TEMPLATE_KINDS)}")))
-        for r in t.related:
-            if r not in hacks:
-                out.append(Problem(t.path, line("related", 1), (
-                    f"'related' names '{r}', but there is no hack with that file name.{did_you_mean(r, hacks)} "
-                    "Use the hack's file name without '.md'.")))
-        key = normalise(t.title)
-        if key in titles:
-            out.append(Problem(t.path, line("title", 1), (
-                f"the title '{t.title}' is already used by {titles[key].path}; give one a more specific title.")))
-        titles.setdefault(key, t)
+        out += _unknown_related(t, hacks)
         from .passages import without_markers  # here, not at the top: passages reuses check_body
         out += fillins.scan(t.path, without_markers(t.body), t.body_line, pub.fill_ins)
     return out
@@ -133,7 +139,7 @@ def check_body(path: str, body: str, body_line: int, what: str) -> list[Problem]
             f"this {what} has no text below the front matter. "
             + {"hack": "Write the hack itself there.", "quote": "Write the quotation there."}.get(
                 what, "Write a short introduction there."))))
-    for offset, message in markup.scan(body):
+    for offset, message in html_check.scan(body):
         out.append(Problem(path, body_line + offset, message))
     if what == "hack":
         for offset, line in enumerate(body.split("\n")):
@@ -142,3 +148,15 @@ def check_body(path: str, body: str, body_line: int, what: str) -> list[Problem]
                     "a hack's body should not use a top-level '# ' heading: the title comes "
                     "from the front matter. Use '## ' for sub-headings.")))
     return out
+
+
+# One-line fields that outputs render as Markdown (the PDF shows summaries and taglines so), with
+# the words that start their messages.
+INLINE_MARKDOWN = {"summary": "in 'summary':", "tagline": "in 'tagline':"}
+
+
+def check_inline_fields(path: str, values: dict, line_of: Callable[[str], int]) -> list[Problem]:
+    """What the sanitizer would remove from a summary or tagline, reported on its field's line."""
+    return [Problem(path, line_of(name), f"{lead} {message}")
+            for name, lead in INLINE_MARKDOWN.items() if isinstance(values.get(name), str)
+            for _, message in html_check.scan(values[name])]

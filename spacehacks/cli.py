@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
+import socket
 import sys
 import time
 from pathlib import Path
 
 from . import editor_docs, scaffold, translation_commands
-from .problems import ContentError, format_problems
+from .problems import BuildError, ContentError, format_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     translation_commands.add_commands(sub)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    for noisy in ("mkdocs", "MARKDOWN", "weasyprint"):
+    for noisy in ("mkdocs", "MARKDOWN", "weasyprint", "pikepdf"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     # fontTools warns about the shipped fonts' old timestamps on every subset: not the editor's concern.
     logging.getLogger("fontTools").setLevel(logging.ERROR)
@@ -51,6 +53,9 @@ def main(argv: list[str] | None = None) -> int:
         fmt = getattr(args, "format", "text")
         # The Actions runner reads workflow commands from standard output only.
         print(format_problems(exc.problems, fmt), file=sys.stdout if fmt == "github" else sys.stderr)
+        return 1
+    except BuildError as exc:
+        print(f"The build stopped: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -79,6 +84,12 @@ def _site(root: Path, out: Path | None) -> int:
     except MkDocsException as exc:
         print(f"The site could not be built: {exc}\nThe previous site/ was left as it was.", file=sys.stderr)
         return 1
+    except OSError as exc:
+        # Unwritable or full target, a name that is a file: the system's own words say which.
+        where = exc.filename or out or root / "site"
+        print(f"The site could not be written to {where}: {exc.strerror or exc}.\n"
+              "The previous site was left as it was; check that the folder is writable.", file=sys.stderr)
+        return 1
     print(f"Done in {time.perf_counter() - start:.1f} s: the publication is in {site}.")
     return 0
 
@@ -86,6 +97,25 @@ def _site(root: Path, out: Path | None) -> int:
 def _serve(root: Path, port: int) -> int:
     from mkdocs.commands.serve import serve
     from .publish import check
+    _port_free(port)  # MkDocs binds only after a whole build, and then fails with a traceback
     check(root)  # fail early and plainly rather than inside the server
-    serve(str(root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}", livereload=True)
+    try:
+        serve(str(root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}", livereload=True)
+    except OSError as exc:
+        raise BuildError(f"the preview could not use port {port}: {exc.strerror or exc}. "
+                         "Try another, e.g. --port 8001.") from None
     return 0
+
+
+def _port_free(port: int) -> None:
+    if not 1 <= port <= 65535:
+        raise BuildError(f"--port {port} is not a port: use a number from 1 to 65535, e.g. --port 8000.")
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as exc:
+            busy = exc.errno == errno.EADDRINUSE
+            raise BuildError(f"port {port} is {'already in use (is another preview running?)' if busy else 'not usable'}"
+                             f": {exc.strerror}. Stop the other program or use another port, e.g. "
+                             f"--port {port + 1 if port < 65535 else 8000}.") from None

@@ -13,6 +13,9 @@ EDITIONS = [
     ("a4", "space-hacks-a4.pdf", "Space Hacks, the PDF edition (A4)"),
 ]
 
+# Each section as a PDF of its own: downloads/sections/<section>.pdf and <section>-a4.pdf.
+SECTIONS = "sections"
+
 # The templates, under downloads/templates/: each in every format, forms also as a fillable PDF.
 FOLDER = "templates"
 ZIP_NAME = "space-hacks-templates.zip"
@@ -23,12 +26,13 @@ FORMATS = [  # (suffix, label shown to readers)
     (".pdf", "PDF"),
     (".md", "Markdown"),
 ]
-FILLABLE = ("-fillable.pdf", "Fillable PDF")
+# Forms also as fillable PDFs, one per paper size (the A4 one keeps its first address).
+FILLABLE = [("-fillable.pdf", "Fillable PDF (A4)", "a4"), ("-fillable-letter.pdf", "Fillable PDF (US Letter)", "letter")]
 
 
 def formats_for(template) -> list[tuple[str, str]]:
     """(suffix, label) of every file published for one template."""
-    return FORMATS + ([FILLABLE] if template.kind == "form" else [])
+    return FORMATS + ([(suffix, label) for suffix, label, _ in FILLABLE] if template.kind == "form" else [])
 
 
 def template_urls(template) -> list[str]:

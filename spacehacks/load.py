@@ -1,19 +1,18 @@
 """Reading the content folders into a Publication, collecting every problem on the way."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
-import yaml
-
 from . import interface, passages, schema, spelling, translations
-from .checks import check_body, check_publication
-from .frontmatter import Source, decode, entry_lines, read_source
+from .checks import check_body, check_inline_fields, check_publication
 from .fillins import load_vocabulary
+from .frontmatter import Source, control_character, entry_lines, load_settings, read_source, read_text
 from .model import Category, Hack, Page, Publication, Quote, Section, Tag, Template
 from .problems import WARNING, Problem, did_you_mean, rel
 from .slugs import SLUG, slugify
-from .sources import RESERVED, TRANSLATION_LANGUAGES, translation_language
+from .sources import CONTENT_DIRS, RESERVED, TRANSLATION_LANGUAGES, translation_language
 
 
 
@@ -22,10 +21,11 @@ def load_publication(root: Path) -> tuple[Publication, list[Problem]]:
     problems: list[Problem] = []
     pub = Publication(root=root, info=_load_info(root, problems))
     pub.tags = _load_tags(root, problems)
+    problems += _odd_files(root)
     pub.sections = _load_sections(root, problems)
     _load_hacks(root, pub, problems)
     pub.quotes = _load_quotes(root, problems)
-    pub.pages = _load_pages(root, problems)
+    pub.pages = _load_pages(root, problems, {s.slug for s in pub.sections})
     _load_templates(root, pub, problems)
     problems += check_publication(pub)
     # After the checks above, which read each file's own lines; outputs then read the expanded text.
@@ -46,6 +46,7 @@ def _read(file: Path, root: Path, fields, kind: str, problems: list[Problem]) ->
     values = schema.validate(src, fields, f"a {kind}")
     problems += src.problems
     problems += check_body(src.path, src.body, src.body_line, kind)
+    problems += check_inline_fields(src.path, values, src.line_of)
     return src, values
 
 
@@ -64,10 +65,48 @@ def _slug_ok(file: Path, root: Path, problems: list[Problem], what: str, top_lev
     return False
 
 
+# Settings that become links on the site, in the feed and in the PDF.
+ADDRESSES = ("repository_url", "licence_url", "site_url")
+MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkd", ".mkdn")
+
+
+def _walk(base: Path) -> list[Path]:
+    """Every file and link under base, never following a link (a loop or a link out of the
+    repository must not be read, and is reported by _odd_files)."""
+    out = []
+    for folder, dirs, names in os.walk(base, followlinks=False):
+        here = Path(folder)
+        out += [here / n for n in names]
+        out += [here / d for d in dirs if (here / d).is_symlink()]
+        dirs[:] = sorted(d for d in dirs if not (here / d).is_symlink())
+    return sorted(out)
+
+
+def _odd_files(root: Path) -> list[Problem]:
+    """Links and Markdown files with another extension: both would otherwise be skipped silently."""
+    out = []
+    for name in CONTENT_DIRS:
+        for path in _walk(root / name) if (root / name).is_dir() else []:
+            where = rel(path.parent, root) + "/" + path.name
+            if path.is_symlink():
+                target = os.readlink(path)
+                out.append(Problem(where, 1, (
+                    f"this is a symbolic link (to '{target}'), which the build does not follow. "
+                    "Put the file itself here instead (copy it), or delete the link.")))
+            elif path.suffix.lower() in (".md", *MARKDOWN_SUFFIXES) and path.suffix != ".md":
+                out.append(Problem(where, 1, (
+                    f"content files end in '.md' (lowercase); this one ends in '{path.suffix}' and "
+                    f"would be left out. Rename it to '{path.stem}.md'.")))
+    return out
+
+
 def _markdown_files(folder: Path) -> list[Path]:
-    """The source files of one folder (translations beside them are read as translations)."""
+    """The source files of one folder (translations beside them are read as translations);
+    symlinks are reported by the loader, never followed."""
+    if not folder.is_dir():
+        return []
     return sorted(p for p in folder.glob("*.md")
-                  if p.is_file() and translation_language(p) is None) if folder.is_dir() else []
+                  if p.is_file() and not p.is_symlink() and translation_language(p) is None)
 
 
 def _load_info(root: Path, problems: list[Problem]) -> dict:
@@ -76,19 +115,28 @@ def _load_info(root: Path, problems: list[Problem]) -> dict:
     if not file.exists():
         problems.append(Problem(path, 1, "this file is missing: it holds the publication's title and publisher."))
         return {}
-    text, problem = decode(file.read_bytes(), path)
-    if problem:
-        problems.append(problem)
+    text, unreadable = read_text(file, path)
+    if text is None:
+        problems += unreadable
         return {}
-    try:
-        info = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problems.append(Problem(path, mark.line + 1 if mark else 1, f"this is not valid YAML ({exc.problem})."))
+    info, found = load_settings(text, path)
+    problems += found
+    if found:
         return {}
     for key in ("title", "subtitle", "publisher", "language"):
-        if not info.get(key):
+        if not info.get(key) or not str(info[key]).strip():
             problems.append(Problem(path, 1, f"the field '{key}' is missing."))
+    for key in ADDRESSES:
+        value = info.get(key)
+        if value is not None and (not isinstance(value, str) or not re.match(r"https?://[^\s\"'<>]+$", value)):
+            problems.append(Problem(path, 1, (
+                f"'{key}' must be a web address starting with https:// (or http://), "
+                "with no spaces or quote marks in it.")))
+    for key, value in info.items():
+        code = control_character(str(value))
+        if code:
+            problems.append(Problem(path, 1, (
+                f"the field '{key}' holds an invisible control character ({code}); remove it.")))
     return info
 
 
@@ -147,8 +195,10 @@ def _load_tag_translations(root: Path, tags: dict[str, Tag], problems: list[Prob
 def _load_sections(root: Path, problems: list[Problem]) -> list[Section]:
     base = root / "content" / "sections"
     sections = []
-    for folder in sorted(p for p in base.iterdir() if p.is_dir()) if base.is_dir() else []:
+    for folder in sorted(p for p in base.iterdir() if p.is_dir() and not p.is_symlink()) if base.is_dir() else []:
         sfile = folder / "_section.md"
+        if sfile.is_symlink():
+            continue    # reported by _odd_files
         if not sfile.exists():
             problems.append(Problem(rel(folder, root) + "/_section.md", 1, (
                 f"the folder '{rel(folder, root)}' has no _section.md defining the section's "
@@ -182,8 +232,8 @@ def _load_sections(root: Path, problems: list[Problem]) -> list[Section]:
 def _load_hacks(root: Path, pub: Publication, problems: list[Problem]) -> None:
     base = root / "hacks"
     sections = {s.slug: s for s in pub.sections}
-    for file in sorted(base.rglob("*")) if base.is_dir() else []:
-        if file.is_dir() or file.name.startswith("."):
+    for file in _walk(base) if base.is_dir() else []:
+        if file.is_symlink() or file.is_dir() or file.name.startswith("."):
             continue
         path = rel(file, root)
         parts = file.relative_to(base).parts
@@ -241,10 +291,15 @@ def _load_quotes(root: Path, problems: list[Problem]) -> list[Quote]:
     return quotes
 
 
-def _load_pages(root: Path, problems: list[Problem]) -> list[Page]:
+def _load_pages(root: Path, problems: list[Problem], sections: set[str]) -> list[Page]:
     pages = []
     for file in _markdown_files(root / "content" / "pages"):
         if not _slug_ok(file, root, problems, "page file", top_level=True):
+            continue
+        if file.stem in sections:
+            problems.append(Problem(rel(file, root), 1, (
+                f"'{file.stem}' is also the name of a section (content/sections/{file.stem}/), and "
+                "both would have the same web address, so the page would disappear. Rename the page.")))
             continue
         src, v = _read(file, root, schema.PAGE, "page", problems)
         if src.problems:

@@ -48,6 +48,11 @@ def warnings(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == WARNING]
 
 
+class BuildError(Exception):
+    """The build cannot go on for a reason that is not in the content (a setting, a folder, a
+    port); the message names the cause and what to do."""
+
+
 def format_problems(problems: list[Problem], fmt: str = "text") -> str:
     problems = sorted(problems)
     if fmt == "github":   # errors first: they are what a pull request must fix

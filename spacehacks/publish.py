@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
-import tempfile
 from pathlib import Path
 
+from . import output
 from .templates.step import build_templates
 from .buildstamp import Stamp
 from .load import load_publication
+from .pdf.book import edition_date
 from .pdf.step import pdf_edition
 from .problems import ContentError, errors, format_warnings, warnings
+from .render_temp import render_temp
 
 log = logging.getLogger("spacehacks")
 
@@ -59,40 +62,40 @@ def build_site(root: Path, out: Path, pub=None, downloads=None) -> None:
 def publish(root: Path, site: Path | None = None) -> Path:
     """Build everything into a fresh folder beside `site`, then swap it in.
 
-    A failure anywhere leaves the previous site exactly as it was.
+    A failure anywhere leaves the previous site exactly as it was; a target the build did not
+    make is refused (output.py).
     """
     root = Path(root).resolve()
-    site = Path(site or root / "site").resolve()
+    site = Path(os.path.abspath(site or root / "site"))
     pub = check(root)
     if pub.warnings:
         log.warning("%s", format_warnings(pub.warnings))
-    stamp = Stamp(root, site)
-    if stamp.current():
-        log.info("Nothing has changed since the last build: %s is up to date.", site)
-        return site
-    site.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-build-", dir=site.parent))
-    files = staging.with_name(staging.name + "-downloads")
-    try:
-        downloads = build_downloads(pub, files, site / "downloads" if site.exists() else None)
-        log.info("Building the website (%d hacks)…", len(pub.hacks))
-        build_site(root, staging, pub, downloads)
-        if any(files.iterdir()):
-            shutil.copytree(files, staging / "downloads", dirs_exist_ok=True)
-        _swap(staging, site)
-        stamp.record()
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    finally:
-        shutil.rmtree(files, ignore_errors=True)
+    output.check_target(root, site)
+    site = site.resolve()
+    edition_date()   # a bad SOURCE_DATE_EPOCH stops the build before anything is rendered
+    with output.build_lock(site):
+        for folder in output.sweep(site):
+            log.info("Removed %s, left by a build that was stopped.", folder.name)
+        stamp = Stamp(root, site)
+        if stamp.current():
+            log.info("Nothing has changed since the last build: %s is up to date.", site)
+            return site
+        staging = output.staging_for(site)
+        files = staging.with_name(staging.name + "-downloads")
+        try:
+            with render_temp():
+                downloads = build_downloads(pub, files, site / "downloads" if site.exists() else None)
+                output.hook("rendered")
+            log.info("Building the website (%d hacks)…", len(pub.hacks))
+            build_site(root, staging, pub, downloads)
+            if any(files.iterdir()):
+                shutil.copytree(files, staging / "downloads", dirs_exist_ok=True)
+            output.mark(staging)
+            output.swap(staging, site)
+            stamp.record()
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        finally:
+            shutil.rmtree(files, ignore_errors=True)
     return site
-
-
-def _swap(new: Path, site: Path) -> None:
-    old = site.with_name(f".{site.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    new.rename(site)
-    shutil.rmtree(old, ignore_errors=True)

@@ -16,7 +16,7 @@ import yaml
 
 from . import schema, translation_commands
 from .checks import normalise
-from .frontmatter import parse_source
+from .frontmatter import control_character, parse_source
 from .load import load_publication
 from .problems import did_you_mean, rel
 from .slugs import SLUG, slugify
@@ -74,9 +74,24 @@ def _write(root: Path, file: Path, text: str, fields, what: str) -> Path:
     return file
 
 
+def _no_controls(**given: str | None) -> None:
+    """What is typed or pasted on the command line must make a valid file: no control character,
+    no line longer than the schema allows."""
+    for name, value in given.items():
+        code = control_character(value or "")
+        if code:
+            raise ScaffoldError(f"the {name} holds an invisible control character ({code}); "
+                                "type it again without it.")
+        limit = schema.MAX_TITLE if name == "title" else schema.MAX_LINE
+        length = len(" ".join((value or "").split()))
+        if name != "text" and length > limit:
+            raise ScaffoldError(f"the {name} is {length} characters long; keep it to at most {limit}.")
+
+
 def new_hack(root: Path, title: str, section: str, category: str, summary: str | None = None,
              tags: list[str] | None = None, slug: str | None = None, today: dt.date | None = None) -> Path:
     root = Path(root)
+    _no_controls(title=title, summary=summary)
     title = " ".join(title.split())
     if not title:
         raise ScaffoldError("give the new hack a title, for example: new hack \"Saying no kindly\" …")
@@ -120,6 +135,7 @@ def quote_slug(text: str, attribution: str | None) -> str:
 def new_quote(root: Path, text: str, attribution: str | None = None, source: str | None = None,
               slug: str | None = None) -> Path:
     root = Path(root)
+    _no_controls(text=text, attribution=attribution, source=source)
     text = " ".join(text.split())
     if not text:
         raise ScaffoldError("give the words of the quote, for example: new quote \"Meet people where they are.\"")

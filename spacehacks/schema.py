@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from .frontmatter import Source
+from .frontmatter import Source, control_character
 from .problems import Problem, did_you_mean
 
 
@@ -66,6 +66,18 @@ PASSAGE = (
           "Include in every hack where someone may need an ambulance."),
 )
 
+# One-line fields are read as a line in a list, a heading or a search result; a title longer than
+# this is a paragraph, and a longer line is a paragraph pasted into the wrong place.
+MAX_TITLE = 120
+MAX_LINE = 400
+MAX_SHOWN = 60      # characters of a wrong value quoted back in a message
+
+
+def shown(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+
+
 # A translation (<name>.es.md beside <name>.md) holds the words of its source's front matter that
 # readers see, translated, and these two fields. Every other field comes from the source.
 TRANSLATED = ("title", "summary", "tagline")
@@ -98,17 +110,19 @@ def validate(src: Source, fields: tuple[Field, ...], what: str) -> dict:
     for key in src.meta:
         if key not in known:
             src.problems.append(Problem(src.path, src.line_of(key), (
-                f"'{key}' is not a known field for {what}.{did_you_mean(key, known)} "
+                f"'{shown(key)}' is not a known field for {what}.{did_you_mean(key, known)} "
                 f"Known fields: {', '.join(known)}.")))
     for f in fields:
         line = src.line_of(f.name)
-        if f.name not in src.meta or src.meta[f.name] is None or src.meta[f.name] == "":
+        value = src.meta.get(f.name)
+        if value is None or (isinstance(value, str) and not value.strip()):
             if f.required:
                 src.problems.append(Problem(src.path, line if f.name in src.meta else 2, (
-                    f"the required field '{f.name}' is {'empty' if f.name in src.meta else 'missing'}. "
+                    f"the required field '{f.name}' is {'empty' if f.name in src.meta else 'missing'}"
+                    f"{' (only spaces)' if isinstance(value, str) and value else ''}. "
                     f"Add a line like: {f.name}: {f.example}")))
             continue
-        value, error = _coerce(src.meta[f.name], f)
+        value, error = _coerce(value, f)
         if error:
             src.problems.append(Problem(src.path, line, (
                 f"'{f.name}' should be {KIND_NAMES[f.kind]}, {error}. For example: {f.name}: {f.example}")))
@@ -122,26 +136,32 @@ def _coerce(value, f: Field):
         if isinstance(value, bool) or isinstance(value, (dict, list)):
             return None, f"not {type(value).__name__}"
         text = str(value).strip()
+        code = control_character(text)
+        if code:
+            return None, f"but it holds an invisible control character ({code}); remove it"
         if f.kind == "line" and "\n" in text:
             return None, "but it runs over several lines; put it on one line"
+        limit = MAX_TITLE if f.name == "title" else MAX_LINE
+        if f.kind == "line" and len(text) > limit:
+            return None, f"but it is {len(text)} characters long; keep it to at most {limit}"
         return text, None
     if f.kind == "bool":
         if isinstance(value, bool):
             return value, None
-        return None, f"not '{value}'"
+        return None, f"not '{shown(value)}'"
     if f.kind == "int":
         if isinstance(value, int) and not isinstance(value, bool):
             return value, None
-        return None, f"not '{value}'"
+        return None, f"not '{shown(value)}'"
     if f.kind == "date":
         if isinstance(value, dt.datetime):
             return value.date(), None
         if isinstance(value, dt.date):
             return value, None
-        return None, f"and '{value}' is not a real date"
+        return None, f"and '{shown(value)}' is not a real date"
     if f.kind == "list":
         if isinstance(value, str):
-            return None, f"not a single word: write it in brackets, [{value}]"
+            return None, f"not a single word: write it in brackets, [{shown(value)}]"
         if not isinstance(value, list) or not all(isinstance(v, (str, int)) and not isinstance(v, bool)
                                                  for v in value):
             return None, "of plain words"

@@ -54,17 +54,22 @@ class ViewPage:
     title: str           # page title and navigation entry
     view: str            # the views.Views method that renders it
     needs_templates: bool = False   # only when the publication has templates
+    searchable: bool = False        # its words are its own (not a list of other pages' titles)
+    in_nav: bool = True             # listed in the site's navigation
 
 
 VIEW_PAGES = (
     ViewPage("hacks", "All hacks", "all_hacks"),
     ViewPage("random", "Random hack", "random"),
-    ViewPage("quotes", "Quotes", "quotes"),
+    ViewPage("quotes", "Quotes", "quotes", searchable=True),
     ViewPage("tags", "Tags", "tags"),
     ViewPage("downloads", "Downloads", "downloads_page"),
     ViewPage("templates", "Templates", "templates_index", needs_templates=True),
+    ViewPage("accessibility", "Accessibility", "accessibility", searchable=True),
+    # What the service worker shows for a page not saved on the device (theme/sw.js).
+    ViewPage("offline", "You are offline", "offline", in_nav=False),
 )
 
 # Addresses a section or page may not take: the view pages', and those the site engine and our
 # outputs write (search index, assets, home page, 404 page, feed, sitemap).
-RESERVED = {v.slug for v in VIEW_PAGES} | {"search", "assets", "index", "404", "feed", "sitemap"}
+RESERVED = {v.slug for v in VIEW_PAGES} | {"search", "assets", "index", "404", "feed", "sitemap", "pagefind"}

@@ -223,10 +223,11 @@ def check_publication(pub) -> list[Problem]:
     """Spelling problems in every file readers see, quotes excepted."""
     root = Path(pub.root)
     speller = Speller(root)
+    # Translations (<name>.es.md) are not US English, so only source passages are read here.
     files = ([h.path for h in pub.hacks] + [p.path for p in pub.pages] + [s.path for s in pub.sections]
              + [c.path for c in pub.categories] + [t.path for t in pub.templates]
              + [rel(p, root) for p in sorted((root / "content" / "passages").glob("*.md"))
-                if translation_language(p) is None])   # the dictionary is English: translations are not checked
+                if translation_language(p) is None])
     problems = list(speller.problems)
     try:
         for path in dict.fromkeys(files):

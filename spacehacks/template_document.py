@@ -35,6 +35,11 @@ class Paragraph:
     runs: list[Run]
     note: bool = False  # a blockquote in the source: guidance to the adopting organization
 
+    @property
+    def long_answer(self) -> bool:
+        """A paragraph that is one long fill-in: printed forms give it a box to write in."""
+        return len(self.runs) == 1 and bool(self.runs[0].fill_in) and self.runs[0].fill_in.kind == "long"
+
 
 @dataclass
 class Item:

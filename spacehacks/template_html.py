@@ -13,6 +13,8 @@ from markupsafe import Markup, escape
 
 from .template_document import Document, Heading, ListBlock, Paragraph, Run, Table
 
+_LAST_WORD = re.compile(r"(.*?)(\S*\s*)\Z", re.DOTALL)
+
 
 def body_html(doc: Document, mode: str = "preview", top: int = 2) -> Markup:
     """`top` is the HTML level of the body's first heading level (the page decides what sits above)."""
@@ -89,20 +91,39 @@ class _Html:
         return "\n".join(out)
 
     def runs(self, runs: list[Run]) -> str:
-        out = []
-        for r in runs:
+        """The runs as HTML; a fill-in and the label word before it ("Role:") never part at a line
+        end, so a printed form keeps each box beside what it asks for."""
+        out, held = [], []
+        for n, r in enumerate(runs):
             if r.fill_in:
-                out.append(self.field(r))
+                out.append(f'<span class="sh-pair">{"".join(held)}{self.field(r)}</span>')
+                held = []
                 continue
-            text = str(escape(r.text)).replace("\n", "<br>")
-            if r.italic:
-                text = f"<em>{text}</em>"
-            if r.bold:
-                text = f"<strong>{text}</strong>"
-            if r.href:
-                text = f'<a href="{escape(r.href)}">{text}</a>'
-            out.append(text)
-        return "".join(out)
+            ahead = next((x for x in runs[n + 1:] if x.fill_in or x.text.strip()), None)
+            if ahead is not None and ahead.fill_in and held and not r.text.strip():
+                held.append(self.text(r))  # the space between "Role:" and its box
+            elif ahead is not None and ahead.fill_in:
+                out.extend(held)
+                held = []
+                # a bold run is the field's whole label ("Adopted on:"); otherwise its last word
+                head, tail = ("", r.text) if r.bold and len(r.text) < 40 else _LAST_WORD.match(r.text).groups()
+                out.append(self.text(Run(head, r.bold, r.italic, None, r.href)) if head else "")
+                held.append(self.text(Run(tail, r.bold, r.italic, None, r.href)))
+            else:
+                out.extend(held)
+                held = []
+                out.append(self.text(r))
+        return "".join(out + held)
+
+    def text(self, r: Run) -> str:
+        text = str(escape(r.text)).replace("\n", "<br>")
+        if r.italic:
+            text = f"<em>{text}</em>"
+        if r.bold:
+            text = f"<strong>{text}</strong>"
+        if r.href:
+            text = f'<a href="{escape(r.href)}">{text}</a>'
+        return text
 
     def field(self, r: Run) -> str:
         f = r.fill_in

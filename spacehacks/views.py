@@ -5,17 +5,27 @@ Every link is relative to the page it appears on, so the site works under any ba
 """
 from __future__ import annotations
 
-import json
 import posixpath
 import zlib
 from functools import cached_property
 from pathlib import Path
 
+from .jsdata import script_json
 from .layouts import environment
 from .template_document import parse
 from .template_html import body_html
 
 VIEWS_DIR = Path("theme") / "views"  # relative to the publication root
+# The home page's "right now" row: what people come for in a hurry, each the hack that answers
+# it (a hack not in the publication is left out, so renaming one never breaks the build).
+RIGHT_NOW = (
+    ("Someone has overdosed", "naloxone-overdose-response-keeping-services-open"),
+    ("Someone is escalating", "escalation-cycle-where-to-step-in"),
+    ("Right after an incident", "first-hours-after-an-incident"),
+    ("Looking after yourself", "recovering-after-a-hard-shift"),
+)
+FEATURED_ON_HOME = 6
+RELATED_AT_MOST = 3
 
 
 def stable_pick(items: list, key: str, k: int = 1) -> list:
@@ -46,7 +56,8 @@ class Views:
         self.env = environment(Path(pub.root) / VIEWS_DIR, keep_trailing_newline=True)
         # Looked up on every hack page: computed once, so a build stays linear in the hack count.
         self.featured = pub.featured
-        self.position = {h.slug: i for c in pub.categories for i, h in enumerate(c.hacks)}
+        self.reading_order = pub.hacks
+        self.position = {h.slug: i for i, h in enumerate(self.reading_order)}
 
     def _render(self, template: str, url: str, **ctx) -> str:
         return self.env.get_template(template).render(
@@ -55,21 +66,21 @@ class Views:
 
     @cached_property
     def quote_data(self) -> str:
-        return json.dumps([{"text": q.text, "attribution": q.attribution or ""} for q in self.pub.quotes],
-                          ensure_ascii=False).replace("</", "<\\/")
+        return script_json([{"text": q.text, "attribution": q.attribution or ""} for q in self.pub.quotes])
 
     @cached_property
     def featured_data(self) -> str:
         """Featured hacks for the JS picker; URLs are relative to the site root."""
-        return json.dumps([{"slug": h.slug, "title": h.title, "summary": h.summary,
-                            "section": h.section.title, "url": h.url}
-                           for h in self.featured], ensure_ascii=False).replace("</", "<\\/")
+        return script_json([{"slug": h.slug, "title": h.title, "summary": h.summary,
+                             "section": h.section.title, "url": h.url} for h in self.featured])
 
     def quote_for(self, key: str):
         return (stable_pick(self.pub.quotes, key) or [None])[0]
 
     def home(self) -> str:
-        return self._render("home.html", "", quote=self.quote_for("home"))
+        right_now = [(label, self.pub.by_slug[slug]) for label, slug in RIGHT_NOW if slug in self.pub.by_slug]
+        return self._render("home.html", "", quote=self.quote_for("home"), right_now=right_now,
+                            featured=self.featured[:FEATURED_ON_HOME])
 
     def section(self, section) -> str:
         return self._render("section.html", section.url, section=section, quote=self.quote_for(section.slug))
@@ -78,18 +89,21 @@ class Views:
         return self._render("category.html", category.url, category=category,
                             quote=self.quote_for(category.section.slug + "/" + category.slug))
 
-    def hack_header(self, hack) -> str:
-        return self._render("hack_header.html", hack.url, hack=hack)
+    def hack_header(self, hack, on_page: list[tuple[str, str]] | None = None) -> str:
+        """`on_page`: the hack's own headings as (title, #anchor), for a short list on phones."""
+        return self._render("hack_header.html", hack.url, hack=hack, on_page=on_page or [])
 
     def hack_footer(self, hack) -> str:
-        hacks = hack.category.hacks
+        # Previous and next run through the whole publication in reading order, so the last
+        # hack of a category leads on into the next category.
+        hacks = self.reading_order
         i = self.position[hack.slug]
+        previous = hacks[i - 1] if i > 0 else None
+        following = hacks[i + 1] if i + 1 < len(hacks) else None
+        related = [self.pub.by_slug[s] for s in hack.related if self.pub.by_slug[s] not in (previous, following)]
         others = [h for h in self.featured if h is not hack]
-        return self._render("hack_footer.html", hack.url, hack=hack,
-                            previous=hacks[i - 1] if i > 0 else None,
-                            next=hacks[i + 1] if i + 1 < len(hacks) else None,
-                            related=[self.pub.by_slug[s] for s in hack.related],
-                            featured=stable_pick(others, hack.slug, 2))
+        return self._render("hack_footer.html", hack.url, hack=hack, previous=previous, next=following,
+                            related=related[:RELATED_AT_MOST], featured=stable_pick(others, hack.slug, 2))
 
     def all_hacks(self) -> str:
         used = sorted({t for h in self.pub.hacks for t in h.tags})
@@ -104,6 +118,16 @@ class Views:
     def tags(self) -> str:
         tags = [t for t in self.pub.tags.values() if self.pub.hacks_tagged(t.slug)]
         return self._render("tags.html", "tags/", tags=sorted(tags, key=lambda t: t.title.casefold()))
+
+    def footer(self, url: str) -> str:
+        return self._render("footer.html", url)
+
+    def offline(self) -> str:
+        return self._render("offline.html", "offline/")
+
+    def accessibility(self) -> str:
+        from .accessibility import tested
+        return self._render("accessibility.html", "accessibility/", tested=tested(self.pub))
 
     def downloads_page(self) -> str:
         return self._render("downloads.html", "downloads/")

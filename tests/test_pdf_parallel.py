@@ -5,12 +5,14 @@ import re
 import subprocess
 from pathlib import Path
 
+import pikepdf
 import pytest
 from pypdf import PdfReader
 
 from spacehacks.pdf.book import Book
 from spacehacks.pdf.parallel import render, slices
 from spacehacks.pdf.proof import outline_tree, prove
+from spacehacks.pdf.structure import destinations, links
 
 SMALL_SLICES = 30_000  # cuts the shipped content into several slices
 
@@ -53,9 +55,15 @@ def test_joined_book_has_one_outline_numbers_and_tags(pub, parallel_pdfs):
     openers = {p for t, p, _ in tree if t in {s.title for s in pub.sections}}
     pages = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                            check=True).stdout.split("\f")
+    labels = list(reader.page_labels)
+    assert labels[0] == "i" and "1" in labels
     for index in range(1, len(reader.pages)):
         text = pages[index].split()
-        assert (text[-1] == str(index + 1)) == (index not in openers), (index + 1, text[-3:])
+        if not text:  # the left page left blank so that a section opens on a right page
+            assert index % 2 and index + 1 in openers, index + 1
+            continue
+        numbered = index not in openers and index != len(reader.pages) - 1  # nor the back page
+        assert (text[-1] == labels[index]) == numbered, (index + 1, text[-3:])
     root = reader.trailer["/Root"]
     assert root["/Lang"] == "en" and root["/MarkInfo"]["/Marked"]
     document = root["/StructTreeRoot"]["/K"][0].get_object()
@@ -70,13 +78,16 @@ def test_links_across_slices_point_at_the_right_page(pub, parallel_pdfs):
     marks = {t: p for _, _, kids in outline_tree(reader) for _, _, hacks in kids for t, p, _ in hacks}
     tops = [p for _, p, _ in outline_tree(reader)]
     first = tops[1]  # "Contents", which runs up to the next bookmark
-    targets = {reader._get_page_number_by_indirect(annot["/Dest"][0])
-               for page in reader.pages[first:tops[2]] for annot in (a.get_object() for a in page["/Annots"])
-               if "/Dest" in annot}
-    assert set(marks.values()) <= targets  # every hack's contents entry leads to its page
-    for annot in (a.get_object() for page in reader.pages for a in page.get("/Annots") or []):
-        assert not str(annot.get("/A", {}).get("/URI", "")).startswith("xref:")
-        assert not isinstance(annot.get("/Dest"), str)  # no named destination left dangling
+    with pikepdf.open(parallel_pdfs[0]) as doc:
+        names = destinations(doc)
+        entries = links(doc, first, tops[2], names)
+        annots = [a for page in doc.pages for a in page.obj.get("/Annots", [])]
+        for annot in annots:
+            assert not str(annot.get("/A", {}).get("/URI", "")).startswith("xref:")
+            if "/Dest" in annot:  # every link leads to a destination the PDF names
+                assert str(annot.Dest) in names
+    assert set(marks.values()) <= {e.page for e in entries}  # every hack's contents entry leads to its page
+    assert {f"hack-{h.slug}" for h in pub.hacks} <= {e.name for e in entries}
 
 
 def test_parallel_render_is_byte_identical(parallel_pdfs):

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from spacehacks.site.lazy_search import FULL_INDEX
 from spacehacks.phrases import count_line
 from spacehacks.sources import translation_language
+from spacehacks.site.lazy_search import INDEX_SCRIPT
 
 from paths import ROOT
 
@@ -61,8 +61,9 @@ def test_every_hack_has_its_page_at_the_folder_address(site, pub):
     for h in pub.hacks:
         p = page(site, h.url)
         assert h.title in p.plain
-        assert f"Posted in {h.category.title}" in p.plain
-        assert "sh-breadcrumb" in p.classes
+        # The breadcrumb names the section and category, once: no "Posted in" line repeats it.
+        assert "sh-breadcrumb" in p.classes and h.category.title in p.plain
+        assert "Posted in" not in p.plain
 
 
 def test_count_lines_match_the_files(site, pub):
@@ -112,8 +113,13 @@ def test_manifest_matches_the_content(site, pub):
         assert (site / entry["url"] / "index.html").exists()
 
 
+def _disk_index(site):
+    """Material's Lunr index, which serves readers who open site/ from disk."""
+    return json.loads((site / INDEX_SCRIPT).read_text(encoding="utf-8").removeprefix("var __index = "))
+
+
 def test_search_index_holds_every_hack_title_and_every_quote(site, pub):
-    index = json.loads((site / FULL_INDEX).read_text(encoding="utf-8"))
+    index = _disk_index(site)
     titles = {d["title"] for d in index["docs"]}
     text = " ".join(d["text"] for d in index["docs"])
     flat = re.sub(r"\s+", " ", text)
@@ -125,7 +131,7 @@ def test_search_index_holds_every_hack_title_and_every_quote(site, pub):
 
 
 def test_search_index_carries_tags(site, pub):
-    index = json.loads((site / FULL_INDEX).read_text(encoding="utf-8"))
+    index = _disk_index(site)
     by_location = {d["location"]: d for d in index["docs"]}
     h = pub.hacks[0]
     assert by_location[h.url]["tags"] == [pub.tags[t].title for t in h.tags]
@@ -173,9 +179,11 @@ def test_navigation_lists_sections_and_categories_not_every_hack(site, pub):
 
 
 def test_home_page(site, pub):
+    from spacehacks.views import FEATURED_ON_HOME
     p = page(site, "")
-    for h in pub.featured:
+    for h in pub.featured[:FEATURED_ON_HOME]:
         assert h.title in p.plain
+    assert sum(1 for c in p.classes if c == "sh-card") == min(len(pub.featured), FEATURED_ON_HOME)
     for s in pub.sections:
         assert f"{s.url}" in {l.lstrip("./") for l in p.links}
     assert "sh-quote" in p.classes and "sh-quote__toggle" in p.classes
@@ -234,6 +242,41 @@ def test_print_only_theme_files_stay_out_of_the_site(site):
 def test_site_reads_markdown_as_the_other_outputs_do(site):
     # Extensions come from spacehacks/markup.py: the acronyms are a definition list on the site too.
     acronyms = (site / "acronyms" / "index.html").read_text(encoding="utf-8")
-    assert acronyms.count("<dt>") >= 25
+    assert len(re.findall(r"<dt[\s>]", acronyms)) >= 25
     hack = (site / "de-escalation-in-the-moment" / "staying-present" / "five-senses-grounding" / "index.html")
     assert 'class="headerlink"' in hack.read_text(encoding="utf-8")  # the site's own toc setting
+
+
+def test_search_indexes_pages_with_words_of_their_own_and_not_the_lists(site, pub):
+    from spacehacks.site.pagefind import BUNDLE
+    bundle = site / BUNDLE
+    assert (bundle / "pagefind.js").is_file() and list(bundle.glob("pagefind.en_*.pf_meta"))
+    assert not list(bundle.glob("pagefind-*ui*")), "Pagefind's own UI kits are not shipped"
+    hack, template = pub.hacks[0], pub.templates[0]
+    for path in (hack.url, template.url, pub.pages[0].url, "quotes/"):
+        assert "data-pagefind-body" in (site / path / "index.html").read_text(encoding="utf-8"), path
+    for path in ("", "hacks/", hack.section.url, hack.category.url, "tags/", "random/", "downloads/"):
+        assert "data-pagefind-body" not in (site / path / "index.html").read_text(encoding="utf-8"), path
+    # On a hack page, what names other pages (pager, related, featured) is not the hack's text.
+    html = (site / hack.url / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<nav class="sh-pager" data-pagefind-ignore', html)
+    assert re.search(r'<p class="sh-lead" data-pagefind-weight="\d+">', html)
+    # Opened from disk, Lunr's index leaves the lists out too.
+    locations = {d["location"] for d in _disk_index(site)["docs"]}
+    assert hack.url in locations and "hacks/" not in locations and hack.category.url not in locations
+
+
+def test_definitions_weigh_their_terms_above_their_explanations():
+    from spacehacks.site.pagefind import weigh_definitions
+    out = weigh_definitions('<dl>\n<dt>SSP</dt>\n<dd class="x">Syringe services program</dd>\n</dl><p>dtx</p>')
+    assert '<dt data-pagefind-weight="10">SSP' in out
+    assert '<dd data-pagefind-weight="0.1" class="x">' in out
+    assert weigh_definitions("<p>no list</p>") == "<p>no list</p>"
+
+
+def test_long_heading_words_may_break_only_at_syllables():
+    from spacehacks.site.reflow import hyphenate_headings
+    out = hyphenate_headings('<h1 id="a">Confidentiality &amp; <em>benzodiazepines</em></h1><p>Confidentiality</p>')
+    assert out.startswith('<h1 id="a">Con\u00adfi') and "&amp;" in out and "<em>ben\u00ad" in out
+    assert out.endswith("<p>Confidentiality</p>")
+    assert out.replace("\u00ad", "") == '<h1 id="a">Confidentiality &amp; <em>benzodiazepines</em></h1><p>Confidentiality</p>'

@@ -113,3 +113,15 @@ def test_a_file_edited_after_a_clean_run_is_checked_again(repo):
     write(repo, HACK_PATH, hack("Ordinary words only, in every colour.\n"))
     assert only(repo).message.startswith("'colour'")
     assert only(repo).message.startswith("'colour'")   # a file with a problem is never remembered as clean
+
+
+def test_a_translated_passage_is_not_checked_as_us_english(repo):
+    def spelling_paths() -> list[str]:
+        return [p.path for p in problems(repo) if "dictionary" in p.message]
+
+    write(repo, "content/passages/call-ems.md", "---\ntitle: Calling for help\n---\n\nCall now.\n")
+    write(repo, "content/passages/call-ems.es.md",
+          "---\ntitle: Cómo pedir ayuda\nreviewed: false\n---\n\nLlama ahora mismo.\n")
+    assert spelling_paths() == []
+    write(repo, "content/passages/call-ems.md", "---\ntitle: Calling for help\n---\n\nCall the neighbour.\n")
+    assert spelling_paths() == ["content/passages/call-ems.md"]

@@ -17,8 +17,9 @@ from odf import text as odf_text
 from odf.opendocument import load as load_odt
 from pypdf import PdfReader
 
+from spacehacks.fonts import FACES, font_faces
+from spacehacks.problems import ContentError
 from spacehacks.templates import step
-from spacehacks.templates.pdf_writer import font_faces
 
 SIXTEEN = {"community-member-agreement", "participant-grievance-procedure",
            "incident-and-complaint-response-protocol", "incident-report-form", "temporary-restriction-notice",
@@ -102,8 +103,10 @@ def test_every_docx_matches_its_source(pub, folder, sources):
         shown = ["".join(x.text or "" for x in sdt.iter(qn("w:t")))
                  for sdt in word.element.body.iter(qn("w:sdt"))]
         assert shown == [f"[{label}]" for label in src.fill_ins]
-        assert len(word.tables) == len(src.tables), t.slug
-        for table, rows in zip(word.tables, src.tables):
+        # Tables from the source (a long answer's box is a one-cell table of its own).
+        tables = [tb for tb in word.tables if len(tb.rows) > 1]
+        assert len(tables) == len(src.tables), t.slug
+        for table, rows in zip(tables, src.tables):
             assert len(table.rows) == len(rows)
             for row, cells in zip(table.rows, rows):
                 assert len(row.cells) == len(cells)
@@ -121,7 +124,7 @@ def test_every_odt_matches_its_source(pub, folder, sources):
         headings = odt.getElementsByType(odf_text.H)
         assert [teletype.extractText(h) for h in headings] == src.headings, t.slug
         assert all(h.getAttribute("outlinelevel") == "1" for h in headings)
-        holders = odt.getElementsByType(odf_text.TextInput)
+        holders = odt.text.getElementsByType(odf_text.TextInput)  # the body's, not the page header's
         assert [h.getAttribute("description") for h in holders] == src.fill_ins, t.slug
         assert [teletype.extractText(h) for h in holders] == [f"[{label}]" for label in src.fill_ins]
         lists = [l for l in odt.getElementsByType(odf_text.List)]
@@ -133,7 +136,8 @@ def test_every_odt_matches_its_source(pub, folder, sources):
         assert items.get("Bullets", 0) == len(src.bullets), t.slug
         assert items.get("Checklist", 0) == len(src.checkboxes), t.slug
         assert sum(l.getAttribute("stylename") == "Numbered" for l in lists) == src.ordered_lists
-        tables = odt.getElementsByType(odf_table.Table)
+        tables = [tb for tb in odt.getElementsByType(odf_table.Table)
+                  if len(tb.getElementsByType(odf_table.TableRow)) > 1]  # not a long answer's box
         assert len(tables) == len(src.tables), t.slug
         for tbl, rows in zip(tables, src.tables):
             got = [[teletype.extractText(c) for c in r.getElementsByType(odf_table.TableCell)]
@@ -157,13 +161,19 @@ def test_pdfs_are_typeset_with_the_books_fonts_and_show_every_heading(pub, folde
         assert family.replace(" ", "-") in fonts, family
 
 
-def test_font_faces_point_at_the_books_fonts_only_when_they_exist(tmp_path):
-    assert font_faces(tmp_path) == ""
-    (tmp_path / "theme" / "fonts").mkdir(parents=True)
-    (tmp_path / "theme" / "fonts" / "Lato-Bold.ttf").write_bytes(b"")
+def test_font_faces_point_at_the_books_fonts_and_a_missing_one_is_named(tmp_path):
+    fonts = tmp_path / "theme" / "fonts"
+    fonts.mkdir(parents=True)
+    for _, stem, _, _ in FACES:
+        (fonts / f"{stem}.ttf").write_bytes(b"")
     rule = font_faces(tmp_path)
-    assert rule.count("@font-face") == 1 and 'font-family: "Lato"' in rule and "font-weight: bold" in rule
-    assert (tmp_path / "theme" / "fonts" / "Lato-Bold.ttf").as_uri() in rule
+    assert rule.count("@font-face") == len(FACES)
+    assert 'font-family: "Lato"' in rule and "font-weight: bold" in rule
+    assert (fonts / "Lato-Bold.ttf").as_uri() in rule
+    (fonts / "Lato-Bold.ttf").unlink()
+    with pytest.raises(ContentError) as caught:
+        font_faces(tmp_path)
+    assert [p.path for p in caught.value.problems] == ["theme/fonts/Lato-Bold.ttf"]
 
 
 def test_the_incident_report_form_is_a_fillable_pdf_with_named_fields(pub, folder, sources):
@@ -223,7 +233,7 @@ def test_download_records_list_each_format_with_its_size(pub, site):
     report = by_slug["incident-report-form"]
     assert report.group == "templates" and report.url == "templates/incident-report-form/"
     assert [f["label"] for f in report.files] == ["Word (DOCX)", "LibreOffice (ODT)", "PDF", "Markdown",
-                                                 "Fillable PDF"]
+                                                 "Fillable PDF (A4)", "Fillable PDF (US Letter)"]
     assert re.search(r"Word \(DOCX\) \d+ KB, LibreOffice \(ODT\) \d+ KB, PDF \d+ KB", report.meta)
     assert by_slug[""].url == "downloads/templates/space-hacks-templates.zip"
 

@@ -1,13 +1,15 @@
 /* Space Hacks service worker: after one visit the site keeps working without a connection.
    It lives at the site's root so it can answer for every page (a worker only controls the
    folder it is served from). Installing saves a small core: the home page, all hacks, random,
-   the manifest, the stylesheets and scripts every page loads, and search's worker; pages are
+   the offline page, the manifest, the stylesheets and scripts every page loads, and search's
+   worker with its offline fallback; pages are
    saved as they are read, and the search index the first time a reader searches. Pages come
    from the network first, so readers online always get the latest edition. */
 "use strict";
 var PREFIX = "spacehacks-";
 var CACHE = PREFIX + "v1";
-var CORE = ["./", "hacks/", "random/", "hacks.json", "search/search_index.json", "assets/search-worker.js"];
+var CORE = ["./", "hacks/", "random/", "offline/", "hacks.json", "search/search_index.json", "assets/search-worker.js",
+            "assets/search-fallback.js", "assets/pick.js"];
 var ASSET = /(?:href|src)="([^"]+\.(?:css|js|png|svg|ico|webmanifest))"|"search":\s*"([^"]+)"/g;
 
 function scoped(path) { return new URL(path, self.registration.scope).href; }
@@ -61,12 +63,26 @@ function save(request, response) {
   return response;
 }
 
+/* A page never saved: the site's offline page (saved at install), answered at the address the
+   reader asked for, so reloading it once back online opens that page. A <base> makes the
+   offline page's relative links and assets resolve from its own folder. */
 function offlinePage() {
+  var page = scoped("offline/");
+  return caches.match(page).then(function (hit) {
+    if (!hit) return plainOfflinePage();
+    return hit.text().then(function (html) {
+      html = html.replace(/<head([^>]*)>/i, '<head$1><base href="' + page + '">');
+      return new Response(html, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+    });
+  });
+}
+
+/* Only when the offline page itself was never saved (a worker installed by an older edition). */
+function plainOfflinePage() {
   var home = self.registration.scope;
   var html = '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    "<title>Offline - Space Hacks</title><style>body{font:1.1rem/1.5 system-ui,sans-serif;" +
-    "max-width:34rem;margin:2rem auto;padding:0 1rem;color:#1b1f23}a{color:#1d5d6d}</style></head>" +
+    "<title>You are offline - Space Hacks</title></head>" +
     "<body><main><h1>You are offline</h1><p>This page has not been saved on this device yet. " +
     'Pages you have read before still open, and so do <a href="' + home + 'hacks/">all hacks</a> ' +
     'and the <a href="' + home + '">home page</a>.</p></main></body></html>';

@@ -14,11 +14,12 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, Rectangle
 
 from .book import category_id
+from .typography import book_title
 
 CSS_TO_PT = 0.75  # WeasyPrint lays out in CSS pixels; PDF counts points
 
 
-def merge(book, slices, overlays: list[bytes], page_of: dict) -> bytes:
+def merge(book, slices, overlays: list[bytes]) -> bytes:
     """One PDF from the slices (front first) and the page-number overlays, page for page.
 
     qpdf (through pikepdf) does the copying: pure-Python PDF parsing cost more than the render."""
@@ -102,25 +103,27 @@ def _join_structure(out: Pdf, sources: list[Pdf], starts: list[int]) -> None:
 
 
 def _resolve_links(out: Pdf, places: dict) -> None:
-    """Links to anchors (inside a slice by name, across slices as `xref:`) become page places."""
+    """One named destination for every anchor of the book; links across slices (`xref:`) become
+    links to those names, as links inside a slice already are. Names, not page references, so
+    the proof can tell which entry leads where."""
+    dests = pikepdf.NameTree.new(out)
+    for name in sorted(places):
+        index, x, y = places[name]
+        dests[name] = Array([out.pages[index].obj, Name.XYZ, x, y, 0])
+    out.Root.Names = Dictionary(Dests=dests.obj)
     for page in out.pages:
         for annot in page.obj.get(Name.Annots, []):
-            dest = annot.get(Name.Dest)
             uri = str(annot.A.get(Name.URI, "")) if Name.A in annot else ""
-            name = str(dest) if isinstance(dest, pikepdf.String) else (uri[5:] if uri.startswith("xref:") else None)
-            if name is None or name not in places:
-                continue
-            index, x, y = places[name]
-            if Name.A in annot:
+            if uri.startswith("xref:") and uri[5:] in places:
                 del annot.A
-            annot.Dest = Array([out.pages[index].obj, Name.XYZ, x, y, 0])
+                annot.Dest = pikepdf.String(uri[5:])
 
 
 def _outline(out: Pdf, pub, places: dict) -> None:
     """Bookmarks from the model: front matter and pages, then section › category › hack."""
     def item(title, anchor):
         index, x, y = places[anchor]
-        return OutlineItem(" ".join(title.split()), index, "XYZ", left=x, top=y, zoom=0)
+        return OutlineItem(book_title(title), index, "XYZ", left=x, top=y, zoom=0)
 
     with out.open_outline() as outline:
         top = outline.root

@@ -1,9 +1,11 @@
 """Rendering the book over the machine's cores.
 
 A small book renders in one WeasyPrint run (its contents numbered by target-counter). A large
-one is cut into slices at category boundaries: every category starts a page and no page differs
-between left and right, so no slice's layout depends on where it lands. The slices are laid out
-in parallel; once every slice's page count is known, the front matter is set with the real
+one is cut into slices at category boundaries: every category starts a page, and left and right
+pages differ only in where the text block and the running heads sit, not in its width, so a
+slice breaks into the same pages wherever it lands. The slices are laid out in parallel, each as
+if it began on a right page; one that lands on a left page is laid out again behind a page that
+is dropped. Once every slice's page count is known, the front matter is set with the real
 contents numbers, page numbers are drawn on a thin overlay, and merge.py joins it all into one
 PDF with one outline and one structure tree.
 """
@@ -14,10 +16,11 @@ import time
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 
-from .book import BACK, FRONT, PAGES, category_id
 from ..problems import Problem
+from .book import BACK, FRONT, PAGES, category_id
+from .finish import finish, label
 from .proof import ProofError
-from .render import PDF_VARIANT, layout, render_whole, write
+from .render import layout, render_whole, write
 
 # Below this many characters of text, one WeasyPrint run is quicker than splitting.
 PARALLEL_FROM = 400_000
@@ -25,13 +28,17 @@ PARALLEL_FROM = 400_000
 # each slice's fixed cost (fonts, style sheets) stays small.
 SLICE_CHARS = 150_000
 # In slices, page numbers come from the overlay; bookmarks come from the merge.
-SLICE_CSS = "@page { @bottom-center { content: none } }"
-OVERLAY_CSS = """@page { @top-left { content: none } @top-right { content: none } }
-@page :first { counter-reset: page %d; }
+SLICE_CSS = ("@page { @bottom-center { content: none } } @page front { @bottom-center { content: none } } "
+             "@page matter { @bottom-center { content: none } }")
+OVERLAY_CSS = """@page { @bottom-center { content: string(number) } }
+@page :left, :right { @top-left { content: none } @top-right { content: none } }
 @page plain { @bottom-center { content: none } }
-.plain { page: plain; } .p { break-after: page; }"""
+.plain { page: plain; } .p { break-after: page; string-set: number attr(data-n); }"""
+# A page laid out first and dropped, so that what follows starts on a left page.
+PAD = '<div class="sh-pad" style="break-after: page"></div>'
+
 # Named pages that carry no page number.
-PLAIN_PAGES = {"cover", "opener"}
+PLAIN_PAGES = {"cover", "opener", "first-opener", "back"}
 
 
 @dataclass
@@ -109,33 +116,43 @@ def render_parallel(book, paper: str, workers: int, log=print, slice_chars: int 
             draft_future = pool.apply_async(_render_slice, (paper, [FRONT], _placeholders(book)))
             futures = [pool.apply_async(_render_slice, (paper, s.parts, None)) for s in body]
             draft = draft_future.get()
-            # Each slice's page numbers can be drawn as soon as the slices before it are counted.
-            overlays = [pool.apply_async(_render_overlay, (paper, 0, draft.pages, draft.plain))]
             offset = draft.pages
             for i, future in enumerate(futures):
                 body[i] = future.get()
-                overlays.append(pool.apply_async(_render_overlay, (paper, offset, offset + body[i].pages,
-                                                                   [offset + p for p in body[i].plain])))
+                if offset % 2:  # lands on a left page: laid out again as one (the others go on)
+                    body[i] = pool.apply_async(_render_slice, (paper, body[i].parts, None, True)).get()
                 offset += body[i].pages
                 log(f"PDF edition ({paper}): slice {i + 1}/{len(body)} laid out, {offset - draft.pages} pages so far")
             total = offset
             page_of = _number(draft, body)
+            first = page_of.get(f"section-{book.pub.sections[0].slug}") if book.pub.sections else None
+            labels = [label(n, first) for n in range(total)]
+            page_of = {name: labels[n] for name, n in page_of.items()}
+            overlays, offset = [], 0
+            for s in [draft, *body]:
+                overlays.append(pool.apply_async(_render_overlay, (
+                    paper, offset, labels[offset:offset + s.pages], [offset + p for p in s.plain])))
+                offset += s.pages
             log(f"PDF edition ({paper}): setting the contents ({draft.pages} pages) with real page numbers…")
             front = pool.apply_async(_render_slice, (paper, [FRONT], page_of)).get()
             if front.pages != draft.pages:
                 # Every later page number would be off by the difference: stop, plainly.
-                raise ProofError([Problem("theme/pdf/book.css", 1, (
+                raise ProofError([_layout_problem(
                     f"the PDF edition's contents took {front.pages} pages once real page numbers were "
                     f"set, but {draft.pages} while the book was laid out, so every page number after it "
-                    "would be wrong. This is a layout problem in theme/pdf, not in your content; please "
-                    "report it with this message."))])
+                    "would be wrong")])
             overlay_pdfs = [f.get() for f in overlays]
     finally:
         _BOOK = None
     log(f"PDF edition ({paper}): joining {total} pages…")
-    pdf = merge(book, [front, *body], overlay_pdfs, page_of)
+    pdf = finish(merge(book, [front, *body], overlay_pdfs), book.pub)
     log(f"PDF edition ({paper}): {total} pages in {time.perf_counter() - start:.1f} s.")
     return pdf
+
+
+def _layout_problem(what: str) -> Problem:
+    return Problem("theme/pdf/book.css", 1, f"{what}. This is a layout problem in theme/pdf, not in your "
+                                            "content; please report it with this message.")
 
 
 def _placeholders(book) -> dict:
@@ -156,11 +173,11 @@ class _AnyPage(dict):
 
 
 def _number(front: Slice, body: list[Slice]) -> dict[str, int]:
-    """The page number of every anchor in the whole book."""
+    """The index (from 0) of the page of every anchor in the whole book."""
     page_of, offset = {}, 0
     for s in [front, *body]:
         for name, (index, _, _) in s.anchors.items():
-            page_of[name] = offset + index + 1
+            page_of[name] = offset + index
         offset += s.pages
     return page_of
 
@@ -182,24 +199,38 @@ def _local_ids(book, parts) -> set[str]:
     return ids
 
 
-def _render_slice(paper: str, parts: list[str], page_of) -> Slice:
+def _render_slice(paper: str, parts: list[str], page_of, verso: bool = False) -> Slice:
+    """One slice laid out alone; `verso`: as if it began on a left page."""
     book = _BOOK
     html = book.html(parts=parts, page_of=page_of, outline=False, local_ids=_local_ids(book, parts))
-    doc = layout(book, paper, html, SLICE_CSS)
+    doc = _drop_pad(layout(book, paper, _pad(html) if verso else html, SLICE_CSS), verso)
     out = Slice(parts, pages=len(doc.pages), heights=[p.height for p in doc.pages])
     for index, page in enumerate(doc.pages):
         for name, (x, y, _, _) in page.anchors.items():
             out.anchors.setdefault(name, (index, x, y))
-        if page._page_box.page_type.name in PLAIN_PAGES:
+        kind = page._page_box.page_type
+        if kind.name in PLAIN_PAGES or kind.blank:
             out.plain.append(index)
-    out.pdf = write(doc, html + paper)
+    out.pdf = write(doc, html + paper + str(verso))
     return out
 
 
-def _render_overlay(paper: str, first: int, end: int, plain: list[int]) -> bytes:
-    """Blank pages first+1 … end carrying only their page numbers, to lay over the slices."""
+def _pad(html: str) -> str:
+    head, body = html.split("<body", 1)
+    tag, rest = body.split(">", 1)
+    return f"{head}<body{tag}>{PAD}{rest}"
+
+
+def _drop_pad(doc, padded: bool):
+    return doc.copy(doc.pages[1:]) if padded else doc
+
+
+def _render_overlay(paper: str, first: int, labels: list[str], plain: list[int]) -> bytes:
+    """Blank pages first+1 … carrying only their printed numbers, to lay over the slices."""
     book = _BOOK
-    divs = "".join(f'<div class="p{" plain" if n in plain else ""}"></div>' for n in range(first, end))
+    divs = "".join(f'<div class="p{" plain" if first + n in plain else ""}" data-n="{text}"></div>'
+                   for n, text in enumerate(labels))
     html = f'<!DOCTYPE html><html lang="{book.pub.info.get("language", "en")}"><body>{divs}</body></html>'
-    doc = layout(book, paper, html, OVERLAY_CSS % (first + 1))
-    return doc.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=b"0" * 32)
+    padded = first % 2 == 1
+    doc = _drop_pad(layout(book, paper, _pad(html) if padded else html, OVERLAY_CSS), padded)
+    return write(doc)

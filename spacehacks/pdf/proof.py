@@ -1,19 +1,28 @@
-"""Proof that a rendered PDF edition is complete, read back from the PDF itself.
+"""Proof that a rendered PDF edition is complete, read back from the PDF's own structure.
 
-Every section, category and hack must be in the bookmarks under the right parent, every contents
-entry must name the page the thing is really on, and no page may be blank. A failure is a
+Every section, category and hack must be in the bookmarks under the right parent; its contents
+entry must be a link to its named destination, on the page its bookmark names, and must print that
+page's number; no page may be blank. Nothing is found by matching titles in extracted text, so
+a title that wraps, hyphenates or holds any letter is proven like any other. A failure is a
 ContentError, so the build stops with a plain list instead of publishing a book with holes.
 """
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import pikepdf
 from pypdf import PdfReader
 
 from ..problems import ContentError, Problem
+from .book import category_id
+from .structure import Page, destinations, links, outline_tree, words, words_in
+from .typography import book_title
+
+# Running heads sit in the outer 18 mm of a page and the body starts 22 mm in (theme/pdf/book.css):
+# a page with no word between the two bands holds nothing but its heads and number.
+BAND = 20 / 25.4 * 72
+APPENDIX = "Appendix: policy and protocol templates"
 
 
 class ProofError(ContentError):
@@ -23,121 +32,111 @@ class ProofError(ContentError):
         return (type(self), (self.problems,))
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.replace("\u00ad", "").split())
+@dataclass
+class Scope:
+    """What one PDF must hold: the whole book, or one section of it (a section's own PDF)."""
+    sections: list
+    pages: list = field(default_factory=list)
+    templates: bool = False
+
+    @classmethod
+    def book(cls, pub) -> Scope:
+        return cls(list(pub.sections), list(pub.pages), bool(pub.templates))
 
 
-def page_texts(pdf: Path) -> list[str]:
-    """Each page's text, by poppler's pdftotext (pure-Python extraction is ~50x slower)."""
-    if not shutil.which("pdftotext"):
-        raise ContentError([Problem(str(pdf.name), 0, "checking the PDF edition needs pdftotext: "
-                                    "install Debian's poppler-utils (apt-get install poppler-utils).")])
-    # -layout keeps each contents entry's page number on the entry's line, wherever it floats.
-    out = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                         check=True).stdout.decode("utf-8")
-    return out.split("\f")[:-1]
-
-
-def outline_tree(reader: PdfReader) -> list[tuple[str, int, list]]:
-    """Bookmarks as (title, page index, children)."""
-    def walk(items):
-        tree = []
-        for item in items:
-            if isinstance(item, list):
-                if tree:
-                    tree[-1][2].extend(walk(item))
-                continue
-            tree.append((_norm(item.title), reader.get_destination_page_number(item), []))
-        return tree
-    return walk(reader.outline)
-
-
-def contents_numbers(text: str, titles: list[str]) -> list[int | None]:
-    """The page number the contents gives for each title, read in order."""
-    found, pos = [], 0
-    for title in titles:
-        m = re.compile(re.escape(_norm(title)) + r"\s*[.\s]*?\s(\d+)\b").search(text, pos)
-        if not m:
-            found.append(None)
-            continue
-        found.append(int(m.group(1)))
-        pos = m.end()
-    return found
-
-
-def prove(pub, pdf: Path, label: str) -> None:
-    """Raise ProofError listing everything missing or misplaced in `pdf`."""
+def prove(pub, pdf: Path, label: str, scope: Scope | None = None, title=book_title) -> None:
+    """Raise ProofError listing everything missing or misplaced in `pdf`. `title` gives the form
+    a title takes in the book (its typography), to compare with the bookmarks."""
+    scope = scope or Scope.book(pub)
     reader = PdfReader(pdf)
-    raw = page_texts(pdf)
-    texts = [_norm(t) for t in raw]
     problems: list[Problem] = []
 
-    def fail(path: str, message: str, line: int = 1) -> None:
-        problems.append(Problem(path, line, f"the {label} PDF edition: {message}"))
+    def fail(path, message: str, line: int = 1) -> None:
+        problems.append(Problem(str(path), line, f"the {label} PDF edition: {message}"))
 
     tree = outline_tree(reader)
-    top = {title: (page, kids) for title, page, kids in tree}
-    contents = top.get("Contents")
-    if contents is None:
+    starts = [page for _, page, _ in tree]
+    top = {t: (page, kids) for t, page, kids in tree}
+    if "Contents" not in top:
         fail(label, "has no 'Contents' bookmark, so its contents page could not be checked.", 0)
         raise ProofError(problems)
-    after = [page for _, page, _ in tree if page > contents[0]]
-    contents_text = " ".join(texts[contents[0]:min(after, default=len(texts))])
+    first = top["Contents"][0]
+    end = min((p for p in starts if p > first), default=len(reader.pages))
+    with pikepdf.open(pdf) as doc:
+        names = destinations(doc)
+        entries = {link.name: link for link in links(doc, first, end, names)}  # last part of each
+    labels = list(reader.page_labels)
+    toc_pages = words(pdf, first + 1, end)
 
-    hacks = pub.hacks
-    numbers = dict(zip((h.slug for h in hacks), contents_numbers(contents_text, [h.title for h in hacks])))
-    for section in pub.sections:
-        if section.title not in top:
-            fail(section.path, f"section '{section.title}' has no bookmark.")
-            continue
-        page, kids = top[section.title]
-        if section.title not in texts[page]:
-            fail(section.path, f"section '{section.title}' is not on the page its bookmark names ({page + 1}).")
-        categories = {title: (p, k) for title, p, k in kids}
-        for category in section.categories:
-            if category.title not in categories:
-                fail(category.path, f"category '{category.title}' is not in the bookmarks under "
-                                    f"'{section.title}'.")
-                continue
-            cpage, hack_marks = categories[category.title]
-            if category.title not in texts[cpage]:
-                fail(category.path, f"category '{category.title}' is not on page {cpage + 1}, "
-                                    "where its bookmark points.")
-            marks = {title: p for title, p, _ in hack_marks}
-            for hack in category.hacks:
-                _prove_hack(hack, marks, numbers.get(hack.slug), texts, fail)
-    heads = sorted({_norm(t) for t in ["Contents", "Appendix", *(p.title for p in pub.pages),
-                                       *(x.title for x in [*pub.sections, *pub.categories, *hacks])]},
-                   key=len, reverse=True)
-    for index, text in enumerate(raw):
-        if not _has_body(text, heads):
+    def entry(path, what: str, anchor: str, bookmark: int) -> None:
+        """The contents entry for `anchor`: present, leading to the bookmark's page, numbered so."""
+        link = entries.get(anchor)
+        if anchor not in names:
+            fail(path, f"{what} has no place in the PDF (no destination '{anchor}').")
+        elif link is None:
+            fail(path, f"{what} is missing from the contents.")
+        elif link.page != bookmark:
+            fail(path, f"the contents leads {what} to page {labels[link.page]}, but its bookmark "
+                       f"to page {labels[bookmark]}.")
+        else:
+            printed = _printed_number(toc_pages[link.on - first], link.rect)
+            if printed != labels[link.page]:
+                fail(path, f"the contents prints page '{printed or 'nothing'}' for {what}, which "
+                           f"is on page {labels[link.page]}.")
+
+    for page in scope.pages:
+        mark = top.get(title(page.title))
+        if mark is None:
+            fail(page.path, f"page '{page.title}' has no bookmark.")
+        else:
+            entry(page.path, f"page '{page.title}'", f"page-{page.slug}", mark[0])
+    for section in scope.sections:
+        _prove_section(section, top, title, fail, entry)
+    if scope.templates:
+        if APPENDIX not in top:
+            fail(label, "the appendix of templates has no bookmark.", 0)
+        else:
+            entry(label, "the appendix", "templates", top[APPENDIX][0])
+    # A left page may be left blank so that a section opens on a right page.
+    openers = {names.get(f"section-{s.slug}") for s in scope.sections}
+    for index, page in enumerate(words(pdf)):
+        if not _has_body(page) and not (index % 2 and index + 1 in openers):
             fail(label, f"page {index + 1} is blank.", index + 1)
     if problems:
         raise ProofError(problems)
 
 
-def _prove_hack(hack, marks: dict, number: int | None, texts: list[str], fail) -> None:
-    title = _norm(hack.title)
-    if title not in marks:
-        fail(hack.path, f"hack '{hack.title}' is not in the bookmarks under '{hack.category.title}'.")
+def _prove_section(section, top: dict, title, fail, entry) -> None:
+    name = title(section.title)
+    if name not in top:
+        fail(section.path, f"section '{section.title}' has no bookmark.")
         return
-    if number is None:
-        fail(hack.path, f"hack '{hack.title}' is missing from the contents.")
-        return
-    if not 1 <= number <= len(texts) or title not in texts[number - 1]:
-        fail(hack.path, f"the contents puts hack '{hack.title}' on page {number}, but it is not there.")
-    elif marks[title] != number - 1:
-        fail(hack.path, f"hack '{hack.title}' is on page {number} but its bookmark points to page "
-                        f"{marks[title] + 1}.")
+    page, kids = top[name]
+    entry(section.path, f"section '{section.title}'", f"section-{section.slug}", page)
+    categories = {t: (p, k) for t, p, k in kids}
+    for category in section.categories:
+        if title(category.title) not in categories:
+            fail(category.path, f"category '{category.title}' is not in the bookmarks under "
+                                f"'{section.title}'.")
+            continue
+        cpage, hack_marks = categories[title(category.title)]
+        entry(category.path, f"category '{category.title}'", category_id(category), cpage)
+        marks = {t: p for t, p, _ in hack_marks}
+        for hack in category.hacks:
+            if title(hack.title) not in marks:
+                fail(hack.path, f"hack '{hack.title}' is not in the bookmarks under '{category.title}'.")
+                continue
+            entry(hack.path, f"hack '{hack.title}'", f"hack-{hack.slug}", marks[title(hack.title)])
 
 
-def _has_body(text: str, heads: list[str]) -> bool:
-    """A page with nothing but its running heads (the first line) and its page number is blank."""
-    lines = [_norm(line) for line in text.splitlines() if line.strip()]
-    if lines:
-        first = lines[0]
-        for head in heads:
-            first = first.replace(head, " ")
-        if not first.strip():
-            lines = lines[1:]
-    return any(not line.isdigit() for line in lines)
+def _printed_number(page: Page, rect) -> str:
+    """The last word of a contents entry (its bottom line's right end): its page number."""
+    found = words_in(page, rect)
+    if not found:
+        return ""
+    bottom = max(w.y1 for w in found)
+    return max((w for w in found if w.y1 > bottom - 2), key=lambda w: w.x1).text
+
+
+def _has_body(page: Page) -> bool:
+    return any(w.y1 > BAND and w.y0 < page.height - BAND for w in page.words)

@@ -14,21 +14,27 @@ def layout(book, paper: str, html: str, extra_css: str = ""):
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    fonts = FontConfiguration()
-    sheets = [CSS(string=css, base_url=book.base_url, font_config=fonts)
-              for css in book.stylesheets(paper, extra_css)]
-    return HTML(string=html, base_url=book.base_url).render(
-        stylesheets=sheets, font_config=fonts, pdf_variant=PDF_VARIANT)
+    fetcher = book.fetcher(paper)
+    with fetcher.guard():
+        fonts = FontConfiguration()
+        sheets = [CSS(string=css, base_url=book.base_url, font_config=fonts, url_fetcher=fetcher)
+                  for css in book.stylesheets(paper, extra_css)]
+        document = HTML(string=html, base_url=book.base_url, url_fetcher=fetcher).render(
+            stylesheets=sheets, font_config=fonts, pdf_variant=PDF_VARIANT)
+        fetcher.refuse_attachments(document)
+    return document
 
 
-def write(document, identity: str) -> bytes:
+def write(document, identity: str | None = None) -> bytes:
     """The PDF bytes. The file identifier is derived from `identity` rather than from the clock,
     so the same book gives the same bytes."""
-    ident = hashlib.md5(identity.encode()).hexdigest().encode()
-    return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=ident)
+    ident = hashlib.md5(identity.encode()).hexdigest().encode() if identity is not None else b"0" * 32
+    with document.url_fetcher.guard():
+        return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=ident)
 
 
 def render_whole(book, paper: str) -> bytes:
     """The whole book in one WeasyPrint run: contents numbered by target-counter."""
+    from .finish import finish
     html = book.html()
-    return write(layout(book, paper, html), html + paper)
+    return finish(write(layout(book, paper, html), html + paper), book.pub)

@@ -1,22 +1,23 @@
-"""The PDF edition as an output step: both paper sizes, proven complete, reused when unchanged."""
+"""The PDF edition as an output step: the book and each section on its own, in both paper sizes,
+each proven complete, reused when unchanged."""
 from __future__ import annotations
 
 import hashlib
 import json
 import logging
+import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
-from ..downloads import EDITIONS, Download, human_size
-from ..buildstamp import hash_paths
-from .book import PDF_THEME, Book
-from .proof import prove
+from ..buildstamp import file_hash, hash_paths
+from ..downloads import EDITIONS, SECTIONS, Download, human_size
+from .book import LABELS, PDF_THEME, Book
+from .glyphs import report_missing_glyphs
 
 log = logging.getLogger("spacehacks")
 
-LABELS = {"letter": "US Letter", "a4": "A4"}
 HASHES = "pdf-edition.json"  # beside the PDFs: what each was made from, to reuse it next build
 CODE = Path(__file__).resolve().parent
 
@@ -35,61 +36,100 @@ def source_hash(book: Book, html: str, paper: str) -> str:
 def render_paper(book: Book, paper: str, target: Path) -> None:
     """Render one paper size into `target` and prove it complete (raises ProofError)."""
     from .parallel import render
+    from .proof import prove
     target.write_bytes(render(book, paper, log=log.info))
-    prove(book.pub, target, LABELS[paper])
+    prove(book.pub, target, LABELS[paper] if book.section is None else f"{LABELS[paper]} '{book.section.title}'")
+
+
+def editions(pub) -> list[tuple[Book, str, str, str]]:
+    """(book, paper, file name under downloads/, title) for the whole book and each section."""
+    whole = Book(pub)
+    out = [(whole, paper, name, title) for paper, name, title in EDITIONS]
+    for n, section in enumerate(pub.sections, 1):
+        book = Book(pub, section=section)
+        for paper, suffix in (("letter", ""), ("a4", "-a4")):
+            out.append((book, paper, f"{SECTIONS}/{section.slug}{suffix}.pdf",
+                        f"Section {n}: {section.title} ({LABELS[paper]})"))
+    return out
 
 
 def pdf_edition(pub, out: Path, previous: Path | None) -> list[Download]:
     out.mkdir(parents=True, exist_ok=True)
-    book = Book(pub)
-    html = book.html()  # the same for every paper size: rendered once for the fingerprints
-    hashes = {paper: source_hash(book, html, paper) for paper, _, _ in EDITIONS}
+    (out / SECTIONS).mkdir(exist_ok=True)
+    report_missing_glyphs(pub)
+    jobs = editions(pub)
+    htmls = {id(book): book.html() for book, _, _, _ in jobs}  # one per book, for the fingerprints
+    hashes = {name: source_hash(book, htmls[id(book)], paper) for book, paper, name, _ in jobs}
     old = _read_hashes(previous)
     todo = []
-    for paper, name, _ in EDITIONS:
-        if previous and old.get(name) == hashes[paper] and (previous / name).is_file():
+    for book, paper, name, _ in jobs:
+        if previous and _reusable(previous / name, old.get(name), hashes[name]):
             shutil.copy2(previous / name, out / name)
             log.info("PDF edition (%s): content and theme unchanged, reusing %s.", LABELS[paper], name)
         else:
-            todo.append((paper, out / name))
-    _render_all(book, todo)
-    (out / HASHES).write_text(json.dumps({name: hashes[paper] for paper, name, _ in EDITIONS}, indent=1))
-    return [_download(out / name, title) for _, name, title in EDITIONS]
+            todo.append((book, paper, out / name))
+    _render_all(todo)
+    written = {name: {"source": hashes[name], "sha256": file_hash(out / name) if (out / name).is_file() else None}
+               for _, _, name, _ in jobs}
+    (out / HASHES).write_text(json.dumps(written, indent=1))
+    return [_download(out / name, title, "book" if book.section is None else SECTIONS,
+                      book.section.tagline if book.section else "")
+            for book, _, name, title in jobs]
 
 
-def _render_all(book: Book, todo: list[tuple[str, Path]]) -> None:
-    """Small books render one paper size per core; a large one is split across the cores itself."""
+def _render_all(todo: list[tuple[Book, str, Path]]) -> None:
+    """Small books render one per core; a large one is split across the cores itself."""
     from .parallel import workers_for
-    global _BOOK
-    if len(todo) > 1 and workers_for(book) == 1:
-        _BOOK = book  # forked workers inherit it: the book itself cannot be pickled
+    global _JOBS
+    small = [job for job in todo if workers_for(job[0]) == 1]
+    for book, paper, target in todo:
+        if (book, paper, target) not in small:
+            render_paper(book, paper, target)
+    if len(small) > 1:
+        _JOBS = small  # forked workers inherit them: a book cannot be pickled
         try:
-            with ProcessPoolExecutor(len(todo), mp_context=get_context("fork")) as pool:
-                for future in [pool.submit(_render_inherited, paper, target) for paper, target in todo]:
+            with ProcessPoolExecutor(min(len(small), _cores()), mp_context=get_context("fork")) as pool:
+                for future in [pool.submit(_render_inherited, n) for n in range(len(small))]:
                     future.result()
         finally:
-            _BOOK = None
+            _JOBS = []
     else:
-        for paper, target in todo:
+        for book, paper, target in small:
             render_paper(book, paper, target)
 
 
-_BOOK = None
+_JOBS: list = []
 
 
-def _render_inherited(paper: str, target: Path) -> None:
-    render_paper(_BOOK, paper, target)
+def _cores() -> int:
+    return max(1, len(os.sched_getaffinity(0)))
+
+
+def _render_inherited(n: int) -> None:
+    render_paper(*_JOBS[n])
+
+
+def _reusable(pdf: Path, recorded: object, source: str) -> bool:
+    """The previous PDF was made from the same sources and is still the very file written then:
+    a truncated or damaged one is rendered again, never published."""
+    try:
+        return (isinstance(recorded, dict) and recorded.get("source") == source
+                and recorded.get("sha256") == file_hash(pdf))
+    except OSError:
+        return False
 
 
 def _read_hashes(previous: Path | None) -> dict:
     try:
-        return json.loads((previous / HASHES).read_text())
+        found = json.loads((previous / HASHES).read_text())
     except (TypeError, OSError, ValueError):
         return {}
+    return found if isinstance(found, dict) else {}
 
 
-def _download(path: Path, title: str) -> Download:
+def _download(path: Path, title: str, group: str = "book", summary: str = "") -> Download:
     from pypdf import PdfReader
     pages = len(PdfReader(path).pages)
-    return Download(title=title, url=f"downloads/{path.name}", meta=f"PDF, {pages} pages, {human_size(path)}",
-                    group="book")
+    url = f"downloads/{path.name}" if group == "book" else f"downloads/{SECTIONS}/{path.name}"
+    return Download(title=title, url=url, meta=f"PDF, {pages} pages, {human_size(path)}", group=group,
+                    summary=summary)

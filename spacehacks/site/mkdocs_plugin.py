@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-from .. import feed, markup
+from .. import feed, markup, sanitize
 from ..load import load_publication
 from ..problems import errors, format_problems
 from ..sources import CONTENT_DIRS, THEME_DIR
-from ..views import Views
+from ..views import Views, link
+from . import csp
 from .lazy_search import split_search_index
 from .minify import minify_own_assets
-from .pages import manifest, markdown_page, nav, site_pages
-
+from .pagefind import index_site, weigh_definitions
+from .pages import manifest, manifest_script, markdown_page, nav, site_pages
+from .reflow import hyphenate_headings
 
 # Compiling Material's and our templates took a third of every rebuild; compiled templates are
 # kept on disk (keyed by each template's source, so an edited template is compiled afresh).
@@ -29,6 +34,9 @@ TEMPLATE_CACHE = jinja2.FileSystemBytecodeCache()
 PRINT_ONLY = {"fonts", "pdf"}
 FEATURED = "assets/featured.json"
 HACKS_SCRIPT = "assets/hacks.js"
+LIVE_RELOAD = "assets/livereload.js"   # served pages only: see theme/assets/livereload.js
+VIEWS_CSS = "assets/views.css"
+VIEWS_JS = "assets/views.js"
 
 
 class SpaceHacksPlugin(BasePlugin):
@@ -38,6 +46,10 @@ class SpaceHacksPlugin(BasePlugin):
         super().__init__()
         self.publication = None     # build.py may hand over a publication it already checked
         self.downloads = None       # and the list of files it will publish under downloads/
+        self.serving = False
+
+    def on_startup(self, command, dirty):
+        self.serving = command == "serve"
 
     def _root(self, config) -> Path:
         return Path(self.config["root"] or Path(config.config_file_path).parent).resolve()
@@ -53,6 +65,10 @@ class SpaceHacksPlugin(BasePlugin):
         self.views.env.bytecode_cache = TEMPLATE_CACHE
         self.pages = site_pages(pub, self.views)
         config.nav = nav(pub)
+        # The 404 page is served at any depth, so MkDocs writes its links from site_url's path:
+        # with the publication's own address set, it works under a sub-path too.
+        if pub.info.get("site_url") and not config.site_url:
+            config.site_url = pub.info["site_url"]
         for ext in markup.EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
@@ -66,12 +82,14 @@ class SpaceHacksPlugin(BasePlugin):
             if f.src_uri.split("/", 1)[0] in PRINT_ONLY and f.abs_src_path \
                     and Path(f.abs_src_path).is_relative_to(self._root(config) / "theme"):
                 files.remove(f)
+            elif f.src_uri == LIVE_RELOAD and not self.serving:
+                files.remove(f)
         for page in self.pages:
             files.append(File.generated(config, page.src, content=markdown_page(page)))
         hacks = manifest(self.pub)
         files.append(File.generated(config, "hacks.json", content=hacks))
         # The random page opened from disk, where browsers fetch nothing, loads it as a script.
-        files.append(File.generated(config, HACKS_SCRIPT, content=f"var __hacks = {hacks};\n"))
+        files.append(File.generated(config, HACKS_SCRIPT, content=manifest_script(self.pub)))
         # Read by hack pages' "Featured hacks" block only as it nears the screen, so the list is
         # not repeated inside every hack page's first load.
         files.append(File.generated(config, FEATURED, content=self.views.featured_data))
@@ -85,13 +103,44 @@ class SpaceHacksPlugin(BasePlugin):
 
     def on_page_content(self, html, page, config, files):
         record = self.by_src.get(page.file.src_uri)
-        return record.body if record is not None and record.is_html else html
+        if record is not None and record.is_html:
+            # The listing pages' own stylesheet and script, which hack pages never load (their
+            # first load has a 70 KB budget); both are allowed in the body. The views themselves
+            # are autoescaped templates around sanitized Markdown.
+            sheet, script = link(page.url, VIEWS_CSS), link(page.url, VIEWS_JS)
+            return (f'<link rel="stylesheet" href="{sheet}">\n<script src="{script}" defer></script>\n'
+                    + hyphenate_headings(record.body))
+        # MkDocs rendered this Markdown itself, raw HTML included: it passes the same policy as
+        # every other output, and so do the headings it lists in the table of contents.
+        _clean_toc(page.toc)
+        html = sanitize.clean(html)
+        if record is not None and record.hack is None and "<h1" not in html:
+            # Material would add the title as a heading of its own; added here, it is hyphenated.
+            html = f"<h1>{escape(record.title)}</h1>\n{html}"
+        return hyphenate_headings(weigh_definitions(html))
 
     def on_page_context(self, context, page, config, nav):
+        context["sh_live_reload"] = LIVE_RELOAD if self.serving else ""
         record = self.by_src.get(page.file.src_uri)
+        context["sh_footer"] = self.views.footer(page.url)
         if record is not None and record.hack is not None:
-            context["sh_before"] = self.views.hack_header(record.hack)
+            # MkDocs' table of contents holds the headings' text as HTML (entities escaped).
+            on_page = [(Markup(t.title), t.url) for t in page.toc]
+            context["sh_before"] = hyphenate_headings(self.views.hack_header(record.hack, on_page))
             context["sh_after"] = self.views.hack_footer(record.hack)
+        return context
+
+    def on_post_page(self, output, page, config):
+        return csp.apply(output, page.content or "")
+
+    def on_post_template(self, output_content, template_name, config):
+        return csp.apply(output_content, "")
+
+    def on_template_context(self, context, template_name, config):
+        if template_name == "404.html":
+            # Served at any depth: its links start from the site's root path, not from itself.
+            root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+            context["sh_footer"] = re.sub(r'href="(?!https?:)', f'href="{root}', self.views.footer(""))
         return context
 
     def on_post_build(self, config):
@@ -104,7 +153,9 @@ class SpaceHacksPlugin(BasePlugin):
             if safe != text:
                 bundle.write_text(safe, encoding="utf-8")
         split_search_index(Path(config.site_dir))
+        csp.point_shim_at_boot_file(Path(config.site_dir))
         minify_own_assets(Path(config.site_dir))
+        index_site(Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
         root = self._root(config)
@@ -114,3 +165,10 @@ class SpaceHacksPlugin(BasePlugin):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def _clean_toc(items: list) -> None:
+    """Headings as the table of contents shows them: text only, whatever the Markdown held."""
+    for item in items:
+        item.title = sanitize.text_only(item.title)
+        _clean_toc(item.children)

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from html import escape
 
+from ..jsdata import script_json
 from ..sources import VIEW_PAGES, ViewPage
 from ..views import Views
 
@@ -18,13 +20,21 @@ class SitePage:
     is_html: bool = False         # a view rendered by views.py: no Markdown pass needed
 
 
-def view(src: str, title: str, html: str, meta: dict | None = None) -> SitePage:
-    return SitePage(src, title, html, meta or {}, is_html=True)
+# Listing pages repeat the titles and summaries of the pages they list: kept out of search, so a
+# query finds the hack, not every list that names it.
+UNSEARCHED = {"search": {"exclude": True}}
+
+
+def view(src: str, title: str, html: str, meta: dict | None = None, searchable: bool = False) -> SitePage:
+    return SitePage(src, title, html, {**(meta or {}), **({} if searchable else UNSEARCHED)}, is_html=True)
 
 
 def site_pages(pub, views: Views) -> list[SitePage]:
-    pages = [view("index.md", pub.info.get("title", "Home"), views.home(),
-                  {"hide": ["navigation", "toc"], "description": pub.info.get("description", "")})]
+    title = pub.info.get("title", "Home")
+    page_title = f"{title}: {pub.info['subtitle']}" if pub.info.get("subtitle") else title
+    pages = [view("index.md", title, views.home(),
+                  {"hide": ["navigation", "toc"], "description": pub.info.get("description", ""),
+                   "page_title": page_title})]
     for p in pub.pages:
         pages.append(SitePage(f"{p.slug}.md", p.title, p.body, {"description": p.summary or ""}))
     for s in pub.sections:
@@ -38,9 +48,10 @@ def site_pages(pub, views: Views) -> list[SitePage]:
                                       {"description": h.summary, "tags": tags, "template": "hack.html"},
                                       hack=h))
     for v in view_pages(pub):
-        pages.append(view(f"{v.slug}/index.md", v.title, getattr(views, v.view)(), {"hide": ["toc"]}))
-    pages += [view(f"templates/{t.slug}/index.md", t.title, views.template_page(t), {"description": t.summary})
-              for t in pub.templates]
+        pages.append(view(f"{v.slug}/index.md", v.title, getattr(views, v.view)(), {"hide": ["toc"]},
+                          searchable=v.searchable))
+    pages += [view(f"templates/{t.slug}/index.md", t.title, views.template_page(t), {"description": t.summary},
+                   searchable=True) for t in pub.templates]
     return pages
 
 
@@ -50,19 +61,35 @@ def view_pages(pub) -> list[ViewPage]:
 
 def nav(pub) -> list:
     """Sections and categories only: a nav with every hack is unusable on a phone."""
-    about = [{p.title: f"{p.slug}.md"} for p in pub.pages]
+    # MkDocs prints nav titles into HTML as they are, so they are handed over escaped.
+    about = [{escape(p.title): f"{p.slug}.md"} for p in pub.pages]
     out = [{"Home": "index.md"}]
     if about:
         out.append({"About": about})
     for s in pub.sections:
-        out.append({s.title: [f"{s.slug}/index.md"] + [{c.title: f"{s.slug}/{c.slug}/index.md"}
+        out.append({escape(s.title): [f"{s.slug}/index.md"] + [{escape(c.title): f"{s.slug}/{c.slug}/index.md"}
                                                        for c in s.categories]})
-    return out + [{v.title: f"{v.slug}/index.md"} for v in view_pages(pub)]
+    return out + [{v.title: f"{v.slug}/index.md"} for v in view_pages(pub) if v.in_nav]
 
 
-def manifest(pub) -> str:
-    """site/hacks.json: a stable, machine-readable list of every hack (URLs relative to the site)."""
-    return json.dumps({
+# Meta fields MkDocs and Material print into HTML without escaping (title, <meta> description).
+ENGINE_PRINTS = ("title", "description")
+
+
+def engine_meta(page: SitePage) -> dict:
+    """The page's meta as handed to the engine: every string from content already HTML-escaped."""
+    meta = {"title": page.title, **page.meta}
+    for key in ENGINE_PRINTS:
+        if isinstance(meta.get(key), str):
+            meta[key] = escape(meta[key])
+    if "tags" in meta:
+        meta["tags"] = [escape(t) for t in meta["tags"]]
+    return meta
+
+
+def manifest_data(pub) -> dict:
+    """site/hacks.json's data: a stable list of every hack (URLs relative to the site)."""
+    return {
         "version": 1,
         "title": pub.info.get("title"),
         "hacks": [{
@@ -72,11 +99,21 @@ def manifest(pub) -> str:
             "summary": h.summary, "tags": h.tags, "featured": h.featured,
             "updated": h.updated.isoformat() if h.updated else None, "url": h.url,
         } for h in pub.hacks],
-    }, ensure_ascii=False, indent=1)
+    }
+
+
+def manifest(pub) -> str:
+    """site/hacks.json (plain data: whoever shows it escapes it)."""
+    return json.dumps(manifest_data(pub), ensure_ascii=False, indent=1)
+
+
+def manifest_script(pub) -> str:
+    """assets/hacks.js: the same data as a script, safe to read as JavaScript."""
+    return f"var __hacks = {script_json(manifest_data(pub), indent=1)};\n"
 
 
 def markdown_page(page: SitePage) -> str:
     import yaml
-    meta = {"title": page.title, **page.meta}
+    meta = engine_meta(page)
     body = "" if page.is_html else page.body  # views arrive as HTML in on_page_content
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + body

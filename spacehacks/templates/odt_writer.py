@@ -7,17 +7,57 @@ from pathlib import Path
 
 from odf import dc, table, teletype
 from odf.opendocument import OpenDocumentText
-from odf.style import (ListLevelProperties, ParagraphProperties, Style, TableCellProperties,
-                       TableProperties, TextProperties)
-from odf.text import (H, LineBreak, List, ListItem, ListLevelStyleBullet, ListLevelStyleNumber,
-                      ListStyle, P, Span, TextInput)
+from odf.style import (
+    FontFace,
+    Footer,
+    Header,
+    ListLevelProperties,
+    MasterPage,
+    PageLayout,
+    PageLayoutProperties,
+    ParagraphProperties,
+    Style,
+    TableCellProperties,
+    TableProperties,
+    TableRowProperties,
+    TextProperties,
+)
+from odf.text import (
+    H,
+    LineBreak,
+    List,
+    ListItem,
+    ListLevelStyleBullet,
+    ListLevelStyleNumber,
+    ListStyle,
+    P,
+    PageCount,
+    PageNumber,
+    Span,
+    TextInput,
+)
 
 from ..template_document import Document, Heading, ListBlock, Paragraph, Run, Table
 from .frame import Frame
+from .house import (
+    ACCENT,
+    FILL,
+    FILL_STYLE,
+    INK,
+    MUTED,
+    ORGANIZATION,
+    SANS,
+    SERIF,
+    TEXT_STYLES,
+    footer_line,
+)
 
 CHECKBOX = "\u2610"
 _PROPERTIES = {"paragraphproperties": ParagraphProperties, "textproperties": TextProperties,
-               "tableproperties": TableProperties, "tablecellproperties": TableCellProperties}
+               "tableproperties": TableProperties, "tablecellproperties": TableCellProperties,
+               "tablerowproperties": TableRowProperties}
+ODT_NAMES = {"Normal": "Standard", "Heading 1": "Heading_20_1", "Heading 2": "Heading_20_2",
+             "Heading 3": "Heading_20_3", "Quote": "Note"}  # house style names in OpenDocument
 
 
 def write_odt(doc: Document, frame: Frame, out: Path) -> None:
@@ -26,14 +66,15 @@ def write_odt(doc: Document, frame: Frame, out: Path) -> None:
     odt.meta.addElement(dc.Title(text=doc.title))
     odt.meta.addElement(dc.Subject(text=doc.summary))
     odt.meta.addElement(dc.Creator(text=frame.publisher))
+    writer.page(frame)
     body = odt.text
     body.addElement(writer.para([Run(doc.title)], "Title"))
     body.addElement(writer.para([Run(doc.summary)], "Subtitle"))
     for line in frame.preamble:
         body.addElement(writer.para([Run(line)], "Note"))
+    writer.form = doc.kind == "form"
     for block in doc.blocks:
         writer.block(body, block)
-    body.addElement(writer.para([Run(frame.colophon)], "Caption"))
     odt.save(str(out))
 
 
@@ -41,6 +82,7 @@ class _Writer:
     def __init__(self):
         self.odt = OpenDocumentText()
         self.tables = 0
+        self.form = False
         self.styles = {}
         self._define_styles()
 
@@ -54,34 +96,48 @@ class _Writer:
         return style
 
     def _define_styles(self):
-        text = {"fontsize": "11pt", "fontname": "Liberation Sans"}
+        for family, generic in ((SERIF, "roman"), (SANS, "swiss")):
+            self.odt.fontfacedecls.addElement(FontFace(name=family, fontfamily=f"'{family}'",
+                                                       fontfamilygeneric=generic, fontpitch="variable"))
+        looks = {ODT_NAMES.get(name, name): (font, size, bold, italic, color)
+                 for name, font, size, bold, italic, color in TEXT_STYLES}
+
+        def text(name: str) -> dict:
+            font, size, bold, italic, color = looks[name]
+            return {"fontname": font, "fontsize": f"{size}pt", "fontweight": "bold" if bold else "normal",
+                    "fontstyle": "italic" if italic else "normal", "color": f"#{color}"}
         self._style("Standard", "paragraph", attrs={"displayname": "Default"},
-                    paragraphproperties={"marginbottom": "0.18cm"}, textproperties=text)
-        sizes = {1: "16pt", 2: "13pt", 3: "12pt"}
-        for level, size in sizes.items():
+                    paragraphproperties={"marginbottom": "0.18cm"}, textproperties=text("Standard"))
+        for level in (1, 2, 3):
             self._style(f"Heading_20_{level}", "paragraph",
                         attrs={"displayname": f"Heading {level}", "parentstylename": "Standard",
                                "nextstylename": "Standard", "defaultoutlinelevel": str(level)},
                         paragraphproperties={"margintop": "0.45cm", "marginbottom": "0.15cm",
                                              "keepwithnext": "always"},
-                        textproperties={"fontsize": size, "fontweight": "bold", "color": "#2b2d42"})
+                        textproperties=text(f"Heading_20_{level}"))
         self._style("Title", "paragraph", attrs={"displayname": "Title", "parentstylename": "Standard"},
-                    paragraphproperties={"marginbottom": "0.2cm"},
-                    textproperties={"fontsize": "22pt", "fontweight": "bold"})
+                    paragraphproperties={"marginbottom": "0.2cm"}, textproperties=text("Title"))
         self._style("Subtitle", "paragraph", attrs={"displayname": "Subtitle", "parentstylename": "Standard"},
-                    paragraphproperties={"marginbottom": "0.4cm"},
-                    textproperties={"fontsize": "12pt", "fontstyle": "italic", "color": "#444444"})
+                    paragraphproperties={"marginbottom": "0.4cm"}, textproperties=text("Subtitle"))
         self._style("Note", "paragraph", attrs={"displayname": "Note", "parentstylename": "Standard"},
-                    paragraphproperties={"backgroundcolor": "#eef2f7", "padding": "0.2cm",
-                                         "borderleft": "2pt solid #5b6f95", "marginbottom": "0.3cm"},
-                    textproperties={})
+                    paragraphproperties={"backgroundcolor": "#f7f1ea", "padding": "0.2cm",
+                                         "borderleft": f"2pt solid #{ACCENT}", "marginbottom": "0.3cm"},
+                    textproperties=text("Note"))
         self._style("Caption", "paragraph", attrs={"displayname": "Caption", "parentstylename": "Standard"},
-                    paragraphproperties={"margintop": "0.6cm"},
-                    textproperties={"fontsize": "9pt", "color": "#555555"})
+                    paragraphproperties={"margintop": "0.6cm"}, textproperties=text("Caption"))
+        for name in ("Header", "Footer"):
+            self._style(name, "paragraph", attrs={"displayname": name, "parentstylename": "Standard"},
+                        textproperties={"fontname": SANS, "fontsize": "8.5pt", "color": f"#{MUTED}"})
+        # Kept with the next item, so a list of tick boxes is never split across two pages.
+        self._style("Tick", "paragraph", "auto", attrs={"parentstylename": "Standard"},
+                    paragraphproperties={"keepwithnext": "always"})
         self._style("Bold", "text", "auto", textproperties={"fontweight": "bold"})
         self._style("Italic", "text", "auto", textproperties={"fontstyle": "italic"})
         self._style("BoldItalic", "text", "auto", textproperties={"fontweight": "bold", "fontstyle": "italic"})
-        self._style("Fill", "text", "auto", textproperties={"backgroundcolor": "#fff3a3"})
+        self._style("Fill", "text", attrs={"displayname": FILL_STYLE},
+                    textproperties={"backgroundcolor": f"#{FILL}", "fontname": SANS, "color": f"#{INK}"})
+        self._style("Answer", "table-row", "auto", tablerowproperties={"minrowheight": "1.2cm"})
+        self._style("Box", "table-row", "auto", tablerowproperties={"minrowheight": "4cm"})
         self._style("Table", "table", "auto", tableproperties={"width": "17cm", "align": "left"})
         self._style("Cell", "table-cell", "auto",
                     tablecellproperties={"border": "0.5pt solid #000000", "padding": "0.12cm"})
@@ -97,6 +153,27 @@ class _Writer:
                 ls.addElement(lvl)
             self.odt.automaticstyles.addElement(ls)
             self.styles[name] = ls
+
+    def page(self, frame: Frame) -> None:
+        """The organization's name at the head of every page; where the template came from and
+        'Page X of Y' at its foot."""
+        layout = PageLayout(name="Page")
+        layout.addElement(PageLayoutProperties(margintop="1.5cm", marginbottom="1.5cm", marginleft="2cm",
+                                               marginright="2cm"))
+        self.odt.automaticstyles.addElement(layout)
+        master = MasterPage(name="Standard", pagelayoutname=layout)
+        header, footer = Header(), Footer()
+        header.addElement(self.para([Run("Organization: "), Run(ORGANIZATION.label, fill_in=ORGANIZATION)], "Header"))
+        line = self.para([Run(footer_line(frame))], "Footer")
+        line.addElement(LineBreak())
+        teletype.addTextToElement(line, "Page ")
+        line.addElement(PageNumber(selectpage="current", text="1"))
+        teletype.addTextToElement(line, " of ")
+        line.addElement(PageCount(text="1"))
+        footer.addElement(line)
+        master.addElement(header)
+        master.addElement(footer)
+        self.odt.masterstyles.addElement(master)
 
     def para(self, runs: list[Run], style: str = "Standard", heading: int = 0):
         el = (H(outlinelevel=heading, stylename=self.styles[style]) if heading
@@ -130,6 +207,8 @@ class _Writer:
     def block(self, parent, block) -> None:
         if isinstance(block, Heading):
             parent.addElement(self.para(block.runs, f"Heading_20_{min(block.level, 3)}", block.level))
+        elif isinstance(block, Paragraph) and block.long_answer:
+            parent.addElement(self.answer_box(block.runs))
         elif isinstance(block, Paragraph):
             parent.addElement(self.para(block.runs, "Note" if block.note else "Standard"))
         elif isinstance(block, ListBlock):
@@ -141,10 +220,10 @@ class _Writer:
         checklist = all(i.checkbox for i in block.items)
         style = "Numbered" if block.ordered else "Checklist" if checklist else "Bullets"
         el = List(stylename=self.styles[style])
-        for item in block.items:
+        for n, item in enumerate(block.items, 1):
             li = ListItem()
             runs = item.runs if checklist or not item.checkbox else [Run(CHECKBOX + " ")] + item.runs
-            li.addElement(self.para(runs))
+            li.addElement(self.para(runs, "Tick" if checklist and n < len(block.items) else "Standard"))
             for child in item.children:
                 li.addElement(self.list(child))
             el.addElement(li)
@@ -160,11 +239,23 @@ class _Writer:
             head.addElement(self.row(block.header, cols, bold=True))
             el.addElement(head)
         for row in block.rows:
-            el.addElement(self.row(row, cols))
+            el.addElement(self.row(row, cols, answer=self.form))
         return el
 
-    def row(self, cells, cols: int, bold: bool = False):
-        tr = table.TableRow()
+    def answer_box(self, runs: list[Run]):
+        """A long answer in a box with room to write by hand when the page is printed."""
+        self.tables += 1
+        el = table.Table(name=f"Table{self.tables}", stylename=self.styles["Table"])
+        el.addElement(table.TableColumn())
+        row = table.TableRow(stylename=self.styles["Box"])
+        cell = table.TableCell(stylename=self.styles["Cell"], valuetype="string")
+        cell.addElement(self.para(runs))
+        row.addElement(cell)
+        el.addElement(row)
+        return el
+
+    def row(self, cells, cols: int, bold: bool = False, answer: bool = False):
+        tr = table.TableRow(stylename=self.styles["Answer"]) if answer else table.TableRow()
         for c in range(cols):
             cell = table.TableCell(stylename=self.styles["Cell"], valuetype="string")
             runs = cells[c] if c < len(cells) else []

@@ -5,35 +5,19 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from ..fetch import BookFetcher, Source
+from ..fonts import font_faces
 from ..template_document import Document
 from .frame import KIND_NAMES, Frame
 from ..template_html import body_html
 
 CSS = Path(__file__).with_name("pdf.css")
-FONTS = Path("theme") / "fonts"   # the book's fonts, relative to the publication root
-FACES = [("Charis SIL", "CharisSIL-Regular", "normal", "normal"),
-         ("Charis SIL", "CharisSIL-Bold", "bold", "normal"),
-         ("Charis SIL", "CharisSIL-Italic", "normal", "italic"),
-         ("Charis SIL", "CharisSIL-BoldItalic", "bold", "italic"),
-         ("Lato", "Lato-Regular", "normal", "normal"),
-         ("Lato", "Lato-Bold", "bold", "normal")]
-FONT_SUFFIXES = (".ttf", ".otf", ".woff2", ".woff")  # whichever the book ships
 
 
-def font_faces(root: Path) -> str:
-    """@font-face rules for the book's fonts that are present; without them the PDF falls back
-    to the machine's fonts rather than failing."""
-    rules = []
-    for family, stem, weight, style in FACES:
-        path = next((Path(root) / FONTS / (stem + suffix) for suffix in FONT_SUFFIXES
-                     if (Path(root) / FONTS / (stem + suffix)).is_file()), None)
-        if path:
-            rules.append(f'@font-face {{ font-family: "{family}"; src: url("{path.resolve().as_uri()}"); '
-                         f"font-weight: {weight}; font-style: {style}; }}")
-    return "\n".join(rules)
+PAPERS = {"a4": "A4", "letter": "letter"}
 
 
-def page_html(doc: Document, frame: Frame, root: Path, fillable: bool = False) -> str:
+def page_html(doc: Document, frame: Frame, root: Path, fillable: bool = False, paper: str = "a4") -> str:
     body = body_html(doc, "form" if fillable else "print")
     preamble = "".join(f'<p class="preamble">{escape(p)}</p>' for p in frame.preamble)
     if fillable:
@@ -45,18 +29,27 @@ def page_html(doc: Document, frame: Frame, root: Path, fillable: bool = False) -
 <meta name="description" content="{escape(doc.summary)}">
 <meta name="keywords" content="{escape(frame.publication)}, {escape(doc.kind)} template">
 <style>{font_faces(root)}
-{CSS.read_text(encoding="utf-8")}</style></head>
+{CSS.read_text(encoding="utf-8")}
+@page {{ size: {PAPERS[paper]}; }}</style></head>
 <body>
+<p class="colophon">{escape(frame.colophon)}</p>
+<p class="running-org">Organization: <span class="sh-fill sh-fill--text">Organization name</span></p>
 <p class="kind">{escape(KIND_NAMES.get(doc.kind, "Template"))} template · {escape(frame.publication)}</p>
 <h1>{escape(doc.title)}</h1>
 <p class="summary">{escape(doc.summary)}</p>
 {preamble}
 {body}
-<p class="colophon">{escape(frame.colophon)}</p>
 </body></html>"""
 
 
-def write_pdf(doc: Document, frame: Frame, root: Path, out: Path, fillable: bool = False) -> None:
+def write_pdf(doc: Document, frame: Frame, root: Path, out: Path, fillable: bool = False,
+              source: Source | None = None, paper: str = "a4") -> None:
+    """`source` is the template file, named in the error if its HTML asks for a file it may not."""
     from weasyprint import HTML
-    HTML(string=page_html(doc, frame, root, fillable), base_url=str(root)).write_pdf(
-        out, pdf_forms=fillable)
+    name = f"the template PDF {out.name}"
+    fetcher = BookFetcher(root, name, [source] if source else [], Path(root).resolve().as_uri() + "/")
+    with fetcher.guard():
+        document = HTML(string=page_html(doc, frame, root, fillable, paper), base_url=str(root),
+                        url_fetcher=fetcher).render(pdf_forms=fillable)
+        fetcher.refuse_attachments(document)
+        document.write_pdf(out, pdf_forms=fillable)

@@ -1,6 +1,6 @@
 """The output step that publishes every template under downloads/templates/.
 
-Each template becomes DOCX, ODT, PDF and Markdown (forms also a fillable PDF), and all of them
+Each template becomes DOCX, ODT, PDF and Markdown (forms also a fillable PDF in A4 and US Letter), and all of them
 go into one zip. templates.json lists every file with its size and the fingerprint of what it was
 made from, so the next build copies unchanged files from the previous site instead of rendering
 them again (WeasyPrint is most of the build time).
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import markup
-from ..buildstamp import hash_paths
+from ..buildstamp import file_hash, hash_paths
 from ..downloads import FILLABLE, FOLDER, INDEX_NAME, ZIP_NAME, Download, formats_for, human_size
 from .frame import KIND_NAMES, frame_for
 
@@ -46,8 +46,7 @@ def build_templates(pub, out: Path, previous: Path | None) -> list[Download]:
         fingerprint = _fingerprint(pub, t, kit)
         names = [t.slug + suffix for suffix, _ in formats_for(t)]
         before = old.get(t.slug, {})
-        if (before.get("fingerprint") == fingerprint
-                and all((previous / FOLDER / n).is_file() for n in names)):
+        if before.get("fingerprint") == fingerprint and _intact(previous / FOLDER, before, names):
             for n in names:
                 shutil.copy2(previous / FOLDER / n, folder / n)
             reused += 1
@@ -57,7 +56,8 @@ def build_templates(pub, out: Path, previous: Path | None) -> list[Download]:
         index["templates"].append({
             "slug": t.slug, "title": t.title, "kind": t.kind, "summary": t.summary,
             "fingerprint": fingerprint,
-            "files": [{"name": n, "bytes": (folder / n).stat().st_size} for n in names],
+            "files": [{"name": n, "bytes": (folder / n).stat().st_size, "sha256": file_hash(folder / n)}
+                      for n in names],
         })
     _zip(folder, [f["name"] for e in index["templates"] for f in e["files"]])
     (folder / INDEX_NAME).write_text(json.dumps(index, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -66,6 +66,7 @@ def build_templates(pub, out: Path, previous: Path | None) -> list[Download]:
 
 
 def _render(pub, t, folder: Path) -> None:
+    from ..fetch import Source
     from ..template_document import parse
     from .docx_writer import write_docx
     from .markdown_writer import markdown_text
@@ -78,10 +79,12 @@ def _render(pub, t, folder: Path) -> None:
     write_odt(doc, frame, folder / f"{t.slug}.odt")
     for package in (folder / f"{t.slug}.docx", folder / f"{t.slug}.odt"):
         _settle_times(package)
-    write_pdf(doc, frame, pub.root, folder / f"{t.slug}.pdf")
+    source = Source(t.path, f"{t.summary}\n{t.body}")
+    write_pdf(doc, frame, pub.root, folder / f"{t.slug}.pdf", source=source)
     (folder / f"{t.slug}.md").write_text(markdown_text(t, frame), encoding="utf-8")
     if t.kind == "form":
-        write_pdf(doc, frame, pub.root, folder / (t.slug + FILLABLE[0]), fillable=True)
+        for suffix, _, paper in FILLABLE:
+            write_pdf(doc, frame, pub.root, folder / (t.slug + suffix), fillable=True, source=source, paper=paper)
 
 
 def _settle_times(package: Path) -> None:
@@ -126,6 +129,16 @@ def _records(pub, folder: Path) -> list[Download]:
     return records
 
 
+def _intact(folder: Path, entry: dict, names: list[str]) -> bool:
+    """Every previous file is there and still the bytes this build wrote (templates.json keeps
+    their hashes): a damaged DOCX is rendered again, never published a second time."""
+    try:
+        recorded = {f["name"]: f["sha256"] for f in entry.get("files", [])}
+        return all(recorded.get(n) == file_hash(folder / n) for n in names)
+    except (OSError, KeyError, TypeError, AttributeError):
+        return False
+
+
 def _previous_index(previous: Path | None) -> dict:
     file = previous / FOLDER / INDEX_NAME if previous else None
     if not file or not file.is_file():
@@ -133,7 +146,7 @@ def _previous_index(previous: Path | None) -> dict:
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
         return {e["slug"]: e for e in data.get("templates", [])}
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         return {}  # an unreadable index only costs a full render
 
 

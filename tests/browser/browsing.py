@@ -3,6 +3,7 @@ Debian's Chromium with flags that keep it from calling home, the page types, axe
 screenshots."""
 from __future__ import annotations
 
+import atexit
 import functools
 import gzip
 import http.server
@@ -10,14 +11,18 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+# Named once, for the tests and the accessibility statement alike.
+from spacehacks.accessibility import VIEWPORTS as VIEWPORTS_CHECKED
+from spacehacks.accessibility import WCAG_TAGS, page_types  # noqa: F401 (used by the tests)
+
 CHROMIUM = Path("/usr/bin/chromium")
 # Flags that keep Chromium from calling home; the resolver rule makes any other host fail at
 # once, so a request that escapes to another origin is recorded instead of hanging a test.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": VIEWPORTS_CHECKED["phone"].width, "height": VIEWPORTS_CHECKED["phone"].height}
+DESKTOP = {"width": VIEWPORTS_CHECKED["desktop"].width, "height": VIEWPORTS_CHECKED["desktop"].height}
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -61,6 +66,26 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
 
 
+_SHARED: list = []     # [playwright, browser] once started
+
+
+def shared_browser():
+    """One Chromium for the whole test run. Playwright's sync API allows one running instance per
+    thread, so every test folder that drives a browser (tests/browser, tests/security) shares it."""
+    if not _SHARED:
+        from playwright.sync_api import sync_playwright
+        playwright = sync_playwright().start()
+        _SHARED[:] = [playwright, launch(playwright)]
+        atexit.register(_close_shared)
+    return _SHARED[1]
+
+
+def _close_shared() -> None:
+    playwright, browser = _SHARED
+    browser.close()
+    playwright.stop()
+
+
 class Reader:
     """One browser context with a record of every request it made."""
 
@@ -84,33 +109,6 @@ def screenshot(page, name: str) -> Path:
 
 
 AXE = Path(__file__).with_name("vendor") / "axe.min.js"
-# WCAG 2.0, 2.1 and 2.2 at levels A and AA: the issue's bar for every page.
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-
-
-def page_types(pub) -> dict[str, str]:
-    """name -> path under the site root. The random page is listed too: it moves on at once
-    with JavaScript, so tests that stay on it turn JavaScript off."""
-    hack = next((h for h in pub.hacks if h.featured), pub.hacks[0])
-    section = hack.section
-    types = {
-        "home": "",
-        "section": section.url,
-        "category": hack.category.url,
-        "hack": hack.url,
-        "all-hacks": "hacks/",
-        "random": "random/",
-        "quotes": "quotes/",
-        "tags": "tags/",
-        "downloads": "downloads/",
-    }
-    if pub.pages:
-        types["about-page"] = pub.pages[0].url
-    templates = getattr(pub, "templates", None)
-    if templates:
-        types["templates"] = "templates/"
-        types["template"] = templates[0].url
-    return types
 
 
 def run_axe(page) -> list[dict]:
@@ -152,3 +150,25 @@ def open_search(page) -> None:
     """Open search as a reader would: the magnifier on a phone, the search box on a desktop."""
     page.locator("label.md-header__button[for=__search]:visible, input.md-search__input:visible").first.click()
     page.locator("input.md-search__input").wait_for(state="visible")
+
+
+def search_for(page, query: str) -> list[str]:
+    """The result links (paths under the site root, without ?h=) for one query typed whole into
+    the open search box. Material sends the box's value on a key release, so filling it and
+    releasing one key asks exactly this query, not each prefix of it on the way."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press("End")
+    page.locator(".md-search-result__item").first.wait_for(state="detached")
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function("""() => document.querySelector('.md-search-result__item') ||
+        /^No matching/.test(document.querySelector('.md-search-result__meta').textContent)""")
+    return page.locator(".md-search-result__item > a").evaluate_all(
+        "links => links.map(a => a.href.split('?')[0].split('#')[0])")
+
+
+def heading(page) -> str:
+    """The page's first h1 as a reader reads it: long words carry soft hyphens, which only show
+    where a line breaks (spacehacks/site/reflow.py)."""
+    return page.locator("h1").first.inner_text().replace("\u00ad", "")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from browsing import VIEWPORTS, Reader, SiteServer, launch
+from browsing import VIEWPORTS, Reader, SiteServer, shared_browser
 
 
 @pytest.fixture(scope="session")
@@ -24,11 +24,7 @@ def base_url(server) -> str:
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
+    return shared_browser()
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from browsing import gzipped_bytes, open_search
+from browsing import gzipped_bytes, heading, open_search
 
 pytestmark = pytest.mark.browser
 # A hack page and everything it loads, gzipped at level 6 as web servers do: 70 KB, read as
@@ -28,7 +28,7 @@ def test_hack_page_first_load_is_within_budget_and_search_waits(open_reader, bas
     first = gzipped_bytes(site, base_url, reader.requests)
     total = sum(first.values())
     assert total <= BUDGET, json.dumps(first, indent=1) + f"\n{total} bytes"
-    assert not any("full_index" in u or "/workers/search." in u for u in reader.requests)
+    assert not any("/pagefind/" in u or "/workers/search." in u for u in reader.requests)
     # The index the page does fetch holds no documents: only Material's search settings.
     assert json.loads((site / "search" / "search_index.json").read_text())["docs"] == []
 
@@ -37,15 +37,20 @@ def test_hack_page_first_load_is_within_budget_and_search_waits(open_reader, bas
     page.locator("input.md-search__input").press_sequentially(body_word[0])
     page.locator(".md-search-result__item").first.wait_for()
     later = reader.requests[before:]
-    assert any(u.endswith("search/full_index.json") for u in later)
-    assert any("/workers/search." in u for u in later)
+    # Pagefind's script and only the chunks of its index that the query needs.
+    assert any(u.endswith("/pagefind/pagefind.js") for u in later)
+    assert any(".pf_index" in u for u in later) and any(".pf_fragment" in u for u in later)
+    chunks = len(list((site / "pagefind" / "index").iterdir()))
+    assert len([u for u in later if ".pf_index" in u]) < chunks or chunks == 1
+    # Lunr's worker is there for search offline before any search was saved; not needed here.
+    assert not any("/workers/search." in u for u in later)
     # What serves readers who open site/ from disk is never loaded over the web.
     disk_only = ("search/search_index.js", "/iframe-worker.min.js", "/from-disk.js", "assets/hacks.js")
     assert [u for u in reader.requests if u.split("?")[0].endswith(disk_only)] == []
 
 
 def _wait_for_service_worker(page):
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15_000)
     # The core set is saved during install; the page the reader came in on, on activation.
     page.wait_for_function("""async () => { const c = await caches.open('spacehacks-v1');
         return (await c.match(location.href)) !== undefined; }""", timeout=15_000)
@@ -60,14 +65,14 @@ def test_after_one_visit_the_site_works_offline(open_reader, base_url, pub, body
     _wait_for_service_worker(page)
     page.goto(base_url + hack.url)          # a second page, saved as it is read
     page.wait_for_load_state("networkidle")
-    open_search(page)                        # and one search, which saves the index
+    open_search(page)                        # and one search, which saves what it fetched
     page.locator("input.md-search__input").press_sequentially(word)
     page.locator(".md-search-result__item").first.wait_for()
 
     reader.context.set_offline(True)
     for h in (first, hack):
         page.goto(base_url + h.url)
-        assert page.locator("h1").first.inner_text() == h.title
+        assert heading(page) == h.title
     page.goto(base_url)                      # home and all hacks are saved up front
     assert page.locator(".sh-home__title").is_visible()
     page.goto(base_url + "hacks/")
@@ -78,12 +83,24 @@ def test_after_one_visit_the_site_works_offline(open_reader, base_url, pub, body
     open_search(page)
     page.locator("input.md-search__input").press_sequentially(word)
     page.locator(f".md-search-result__item a[href*='{hack.url}']").first.wait_for()
-    # A page never read says so plainly and points to what is saved.
+    # A page never read says so plainly, styled as the site, and lists what is saved, by title.
     unread = next(h for h in pub.hacks if h not in (first, hack))
     response = page.goto(base_url + unread.url)
     assert response.status == 503
+    assert page.url == base_url + unread.url       # reloading it online opens the page asked for
     assert page.get_by_role("heading", name="You are offline").is_visible()
-    page.get_by_role("link", name="all hacks").click()
+    assert page.locator(".md-header").evaluate("el => getComputedStyle(el).backgroundColor") != "rgba(0, 0, 0, 0)"
+    saved = page.locator(".sh-offline__saved a")
+    saved.first.wait_for()
+    assert {first.title, hack.title} <= set(saved.all_inner_texts())
+    assert unread.title not in saved.all_inner_texts()
+    # Random, offline, picks only among the hacks saved here.
+    for _ in range(6):
+        page.goto(base_url + "random/")
+        page.wait_for_url(lambda u: u in {base_url + first.url, base_url + hack.url}, timeout=10_000)
+        assert heading(page) in {first.title, hack.title}
+    page.goto(base_url + unread.url)
+    page.get_by_role("link", name=f"All {len(pub.hacks)} hacks").click()
     assert page.locator(".sh-group").count() == len(pub.sections)
 
 

@@ -20,7 +20,7 @@ def test_page_is_accessible_private_and_pictured(open_reader, base_url, kind, vi
     if kind == "random":
         # With its script the random page moves on to a hack at once; audit what it shows
         # while it works (and what readers without JavaScript keep).
-        reader.context.route("**/assets/spacehacks.js", lambda route: route.abort())
+        reader.context.route("**/assets/pick.js", lambda route: route.abort())
     response = page.goto(base_url + TYPES[kind])
     assert response.status == 200, f"{kind}: {response.status} for {TYPES[kind]}"
     page.wait_for_load_state("networkidle")

@@ -20,7 +20,9 @@ from .problems import WARNING, Problem, did_you_mean, rel
 from .sources import LANGUAGE_NAMES, THEME_DIR, TRANSLATION_LANGUAGES, VIEW_PAGES
 
 FOLDER = Path("content") / "i18n"
-CALL = re.compile(r"""\bt\(\s*(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')\s*[,)]""")
+# A call of t with a literal string, which may be several literals in a row (Python joins them).
+CALL = re.compile(r"""\bt\(\s*((?:(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*)+)[,)]""")
+PIECE = re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'""")
 
 
 def used_strings(root: Path, info: dict) -> dict[str, str]:
@@ -30,11 +32,10 @@ def used_strings(root: Path, info: dict) -> dict[str, str]:
     scanned = sorted((Path(root) / THEME_DIR).rglob("*.html")) + sorted(code.rglob("*.py"))
     for file in scanned:
         text = file.read_text(encoding="utf-8", errors="replace")
-        for n, line in enumerate(text.split("\n"), 1):
-            for m in CALL.finditer(line):
-                words = m.group(1) if m.group(1) is not None else m.group(2)
-                words = re.sub(r"\\(.)", r"\1", words)
-                found.setdefault(words, f"{_where(file, root, code)}:{n}")
+        for m in CALL.finditer(text):
+            words = "".join(a + b for a, b in PIECE.findall(m.group(1)))   # one of the two is empty
+            words = re.sub(r"\\(.)", r"\1", words)
+            found.setdefault(words, f"{_where(file, root, code)}:{text.count(chr(10), 0, m.start()) + 1}")
     for view in VIEW_PAGES:
         found.setdefault(view.title, "spacehacks/sources.py (VIEW_PAGES)")
     for key in TRANSLATED_INFO:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .fillins import FIELD
+
 SOURCE_LANGUAGE = "en"
 # The publication's own words readers see (content/publication.yml); their translations are in
 # the interface catalogue, keyed by the English.
@@ -246,6 +248,13 @@ class Publication:
             for name, value in t.values.items():
                 setattr(item, name, value)
             setattr(item, "intro" if t.kind in ("section", "category") else "body", t.body)
+        labels = self.fill_in_labels.get(language, {})
+        if labels:   # translated templates show their fill-in fields with the translated labels
+            view.fill_ins = {**self.fill_ins, **{labels[k]: kind for k, kind in self.fill_ins.items() if k in labels}}
+            for template in view.templates:
+                if template.language == language:
+                    template.body = FIELD.sub(
+                        lambda m: f"[[{labels.get(m.group(1), m.group(1))}]]", template.body)
         return view
 
     def untranslated(self, item) -> bool:

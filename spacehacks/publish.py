@@ -1,19 +1,21 @@
 """Building the whole publication into site/: check first, build elsewhere, then swap in."""
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import shutil
 from pathlib import Path
 
 from . import output
-from .templates.step import build_templates
 from .buildstamp import Stamp
 from .load import load_publication
 from .pdf.book import edition_date
 from .pdf.step import pdf_edition
 from .problems import ContentError, errors, format_warnings, warnings
 from .render_temp import render_temp
+from .sources import LANGUAGE_NAMES, TRANSLATION_LANGUAGES
+from .templates.step import build_templates
 
 log = logging.getLogger("spacehacks")
 
@@ -49,6 +51,11 @@ def build_site(root: Path, out: Path, pub=None, downloads=None) -> None:
     from mkdocs.config import load_config
 
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
+    if pub is not None and pub.language != config.theme["language"]:
+        # A translation's site: Material's own interface in that language, at /<language>/.
+        config.theme["language"] = pub.language
+        if config.site_url:
+            config.site_url = config.site_url.rstrip("/") + f"/{pub.language}/"
     plugin = config.plugins["spacehacks"]
     plugin.publication = pub
     plugin.downloads = downloads
@@ -57,6 +64,28 @@ def build_site(root: Path, out: Path, pub=None, downloads=None) -> None:
         build(config)
     finally:
         config.plugins.on_shutdown()
+
+
+def language_views(pub) -> list:
+    """(language, view) of every translation that has texts: each gets a site under /<language>/."""
+    return [(language, pub.in_language(language)) for language in TRANSLATION_LANGUAGES
+            if pub.translations.get(language)]
+
+
+def site_downloads(downloads: list, language: str) -> list:
+    """What a translation's site lists: its own files, and the English files of the templates it
+    has no translation of; addresses from its own root (/<language>/), the files being at /."""
+    own = [d for d in downloads if d.language == language]
+    translated = {getattr(d, "slug", None) for d in own} - {None}
+    english = [d for d in downloads if d.language != language and d.group == "templates"
+               and getattr(d, "slug", None) and d.slug not in translated]
+
+    def up(d):
+        files = [{**f, "url": "../" + f["url"]} for f in getattr(d, "files", [])]
+        changes = {"url": "../" + d.url} if d.url.startswith("downloads/") else {}
+        return dataclasses.replace(d, **changes, **({"files": files} if hasattr(d, "files") else {}))
+
+    return [up(d) for d in own + english]
 
 
 def publish(root: Path, site: Path | None = None) -> Path:
@@ -87,7 +116,11 @@ def publish(root: Path, site: Path | None = None) -> Path:
                 downloads = build_downloads(pub, files, site / "downloads" if site.exists() else None)
                 output.hook("rendered")
             log.info("Building the website (%d hacks)…", len(pub.hacks))
-            build_site(root, staging, pub, downloads)
+            # Each language's site lists its own files; English sees exactly what it saw before.
+            build_site(root, staging, pub, [d for d in downloads if d.language == pub.language])
+            for language, view in language_views(pub):
+                log.info("Building the %s website…", LANGUAGE_NAMES.get(language, language))
+                build_site(root, staging / language, view, site_downloads(downloads, language))
             if any(files.iterdir()):
                 shutil.copytree(files, staging / "downloads", dirs_exist_ok=True)
             output.mark(staging)

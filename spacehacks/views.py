@@ -12,6 +12,8 @@ from pathlib import Path
 
 from .jsdata import script_json
 from .layouts import environment
+from .model import SOURCE_LANGUAGE
+from .phrases import translation_notices
 from .template_document import parse
 from .template_html import body_html
 
@@ -35,6 +37,18 @@ def stable_pick(items: list, key: str, k: int = 1) -> list:
     start = zlib.crc32(key.encode()) % len(items)
     return [items[(start + i * 7) % len(items)] for i in range(min(k, len(items)))]
 
+# Each language named in its own words, as a language switcher shows it.
+LANGUAGE_ENDONYMS = {"en": "English", "es": "Español"}
+
+
+def alternates(pub) -> list[tuple[str, str]]:
+    """(language, prefix from this view's site root to that language's) for every other language
+    the publication is read in: translations live at /<language>/, the source language at /."""
+    others = [lang for lang, found in pub.translations.items() if found and lang != pub.language]
+    if pub.language == SOURCE_LANGUAGE:
+        return [(lang, f"{lang}/") for lang in others]
+    return [(SOURCE_LANGUAGE, "../")] + [(lang, f"../{lang}/") for lang in others]
+
 
 def link(from_url: str, to_url: str) -> str:
     """Relative link from one site page (a directory URL like 'a/b/') to another URL."""
@@ -53,7 +67,7 @@ class Views:
     def __init__(self, pub, downloads: list[dict] | None = None):
         self.pub = pub
         self.downloads = downloads or []
-        self.env = environment(Path(pub.root) / VIEWS_DIR, keep_trailing_newline=True)
+        self.env = environment(Path(pub.root) / VIEWS_DIR, keep_trailing_newline=True, t=pub.t)
         # Looked up on every hack page: computed once, so a build stays linear in the hack count.
         self.featured = pub.featured
         self.reading_order = pub.hacks
@@ -121,6 +135,23 @@ class Views:
 
     def footer(self, url: str) -> str:
         return self._render("footer.html", url)
+
+    def language_links(self, url: str, alternates: list[tuple[str, str]]) -> tuple[str, str]:
+        """The <head> links to this page in the other languages (hreflang), and the switcher at the
+        top of the page; `alternates` are (language, prefix from this site's root to that one's)."""
+        found = [(lang, LANGUAGE_ENDONYMS.get(lang, lang), link(url, prefix + url)) for lang, prefix in alternates]
+        own = (self.pub.language, LANGUAGE_ENDONYMS.get(self.pub.language, self.pub.language), link(url, url))
+        return (self._render("language_head.html", url, alternates=[own, *found]),
+                self._render("language_switch.html", url, alternates=found))
+
+    def translation_notice(self, item, url: str, english: str) -> str:
+        """What a reader of a translation is told above a text (phrases.translation_notices), with
+        a link to the English page at `english` (relative to the site's root)."""
+        notes = translation_notices(self.pub, item) if item is not None else []
+        if not notes:
+            return ""
+        return self._render("translation_notice.html", url, notes=notes, english=link(url, english),
+                            show_english=self.pub.untranslated(item) is False)
 
     def offline(self) -> str:
         return self._render("offline.html", "offline/")

@@ -206,9 +206,11 @@ def test_template_translations_keep_the_fill_ins_and_take_spanish_labels(repo):
     pub, found = load_publication(repo)
     assert found == []
     es = pub.in_language("es")
-    assert es.templates[0].title == "Un formulario" and "[[Organization name]]" in es.templates[0].body
+    # The Spanish template shows its fields with the Spanish labels, of the same kinds.
+    assert es.templates[0].title == "Un formulario" and "[[Nombre de la organización]]" in es.templates[0].body
+    assert es.fill_ins["Nombre de la organización"] == "text"
     assert es.label("Organization name") == "Nombre de la organización"
-    assert pub.label("Organization name") == "Organization name"
+    assert pub.label("Organization name") == "Organization name" and "[[Organization name]]" in pub.templates[0].body
 
 
 def test_the_spanish_labels_file_is_checked(repo):

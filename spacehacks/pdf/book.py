@@ -19,6 +19,7 @@ from ..downloads import template_urls
 from ..fetch import BookFetcher, Source
 from ..fonts import font_faces
 from ..layouts import environment
+from ..model import SOURCE_LANGUAGE
 from ..problems import BuildError
 from ..sources import CONTENT_DIRS, THEME_DIR
 from .typography import smarten_html
@@ -37,6 +38,8 @@ EDITION_DIRS = (*CONTENT_DIRS, THEME_DIR)
 # Parts of the book besides the categories: cover, colophon and contents; the pages outside the
 # sections (introduction, method, …); the appendix.
 FRONT, PAGES, BACK = "front", "pages", "back"
+# The appendix's title, as the book prints it and its bookmark and proof name it (through t()).
+APPENDIX = "Appendix: policy and protocol templates"
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _HEADING_ID = re.compile(r'(<h[1-6])\s+id="[^"]*"')
@@ -193,7 +196,7 @@ class Book:
         self.edition = edition(self.root, edition_number(pub.info))
         self.templates = list(pub.templates)
         self._sources: list[Source] | None = None
-        self.env = environment(self.root / PDF_THEME)
+        self.env = environment(self.root / PDF_THEME, t=pub.t)   # our own words in the book's language
         # The book is one document: a body's headings nest under its title, at `depth`.
         self.env.filters["md"] = lambda text, depth=1: Markup(shift_headings(markup.render(text or ""), depth))
         self.env.filters["lookup"] = pub.by_slug.get
@@ -224,7 +227,28 @@ class Book:
                  # full bleed, whichever side they fall on
                  "@page cover:right, cover:left, back:right, back:left { margin: 0; }\n")
         return [font_faces(self.root), (self.root / PDF_THEME / "book.css").read_text(encoding="utf-8"),
-                pages + extra]
+                pages + self.language_css() + extra]
+
+    def language_css(self) -> str:
+        """book.css names a few parts in English (bookmarks, running heads); a translated book
+        names them in its own language. Nothing for the source language: its bytes stay the same."""
+        pub = self.pub
+        if pub.language == SOURCE_LANGUAGE:
+            return ""
+
+        def css(text: str) -> str:
+            return '"' + "".join(c if c.isalnum() or c in " .,:;·-" else f"\\{ord(c):x} " for c in text) + '"'
+
+        contents = css(pub.t("Contents"))
+        return (f".colophon-title {{ bookmark-label: {css(pub.t('About this edition'))}; }}\n"
+                f".contents-title {{ string-set: running {contents}; bookmark-label: {contents}; }}\n"
+                f".appendix-title {{ string-set: section {css(pub.t('Appendix'))}, running \"\"; }}\n"
+                # Longer titles: a page number floated after a title that fills its last line drops
+                # beside the next entry. Floated first, it stays on the entry's own first line.
+                ".toc-link { display: flow-root; }\n"
+                ".toc-link::after { content: none; }\n"
+                ".toc-link::before { float: right; padding-left: 1em; content: target-counter(attr(href), page); }\n"
+                ".toc-front .toc-link::before { content: target-counter(attr(href), page, lower-roman); }\n")
 
     def html(self, parts=None, page_of: dict | None = None, outline: bool = True, local_ids=None) -> str:
         """The book, or the slices named in `parts`. Links to anchors outside `local_ids` go through

@@ -13,7 +13,7 @@ from io import BytesIO
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, Rectangle
 
-from .book import category_id
+from .book import APPENDIX, category_id
 from .typography import book_title
 
 CSS_TO_PT = 0.75  # WeasyPrint lays out in CSS pixels; PDF counts points
@@ -127,7 +127,7 @@ def _outline(out: Pdf, pub, places: dict) -> None:
 
     with out.open_outline() as outline:
         top = outline.root
-        top += [item("About this edition", "colophon"), item("Contents", "contents")]
+        top += [item(pub.t("About this edition"), "colophon"), item(pub.t("Contents"), "contents")]
         top += [item(page.title, f"page-{page.slug}") for page in pub.pages]
         for section in pub.sections:
             s = item(section.title, f"section-{section.slug}")
@@ -137,4 +137,4 @@ def _outline(out: Pdf, pub, places: dict) -> None:
                 s.children.append(c)
             top.append(s)
         if "templates" in places:
-            top.append(item("Appendix: policy and protocol templates", "templates"))
+            top.append(item(pub.t(APPENDIX), "templates"))

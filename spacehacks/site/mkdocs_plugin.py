@@ -18,7 +18,7 @@ from .. import feed, markup, sanitize
 from ..load import load_publication
 from ..problems import errors, format_problems
 from ..sources import CONTENT_DIRS, THEME_DIR
-from ..views import Views, link
+from ..views import Views, alternates, link
 from . import csp
 from .lazy_search import split_search_index
 from .minify import minify_own_assets
@@ -61,6 +61,7 @@ class SpaceHacksPlugin(BasePlugin):
             if errors(problems):
                 raise PluginError("\n" + format_problems(problems))
         self.pub = pub
+        self.alternates = alternates(pub)
         self.views = Views(pub, self.downloads or [])
         self.views.env.bytecode_cache = TEMPLATE_CACHE
         self.pages = site_pages(pub, self.views)
@@ -123,6 +124,12 @@ class SpaceHacksPlugin(BasePlugin):
         context["sh_live_reload"] = LIVE_RELOAD if self.serving else ""
         record = self.by_src.get(page.file.src_uri)
         context["sh_footer"] = self.views.footer(page.url)
+        if self.alternates:   # the same page in the other languages, and what a reader must know
+            context["sh_language_head"], context["sh_language_switch"] = self.views.language_links(
+                page.url, self.alternates)
+            if self.pub.language != self.alternates[0][0] and record is not None:
+                context["sh_notice"] = self.views.translation_notice(
+                    record.item, page.url, self.alternates[0][1] + page.url)
         if record is not None and record.hack is not None:
             # MkDocs' table of contents holds the headings' text as HTML (entities escaped).
             on_page = [(Markup(t.title), t.url) for t in page.toc]

@@ -2,12 +2,9 @@
 and fill-in fields left in their [[Label]] form so they stay easy to find and replace."""
 from __future__ import annotations
 
-from .frame import MAKE_IT_YOURS, Frame
+from .frame import Frame
 
 
 def markdown_text(template, frame: Frame) -> str:
-    note = MAKE_IT_YOURS.format(fields=(
-        "Words in double square brackets, like [[Organization name]], are fill-in fields: replace "
-        "each one, brackets included, with your program's details."))
-    return (f"# {template.title}\n\n*{template.summary}*\n\n> {note}\n\n"
+    return (f"# {template.title}\n\n*{template.summary}*\n\n> {frame.markdown_note}\n\n"
             f"{template.body.strip()}\n\n---\n\n{frame.colophon}\n")

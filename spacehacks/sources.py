@@ -30,6 +30,15 @@ def translation_path(source: Path, language: str) -> Path:
     return source.with_name(f"{source.stem}.{language}{source.suffix}")
 
 
+def is_translation_file(path: Path) -> bool:
+    """A file that only translations read: <name>.<lang>.md, <name>.<lang>.yml (fill-in labels,
+    tags) and the interface catalogues in content/i18n/. The source language's outputs (the
+    English book's edition date, say) never depend on these."""
+    path = Path(path)
+    return ("i18n" in path.parts and path.suffix == ".yml") or (
+        path.suffix in (".md", ".yml") and translation_language(path) is not None)
+
+
 def source_of(translation: Path) -> Path:
     """The file a translation translates: <slug>.es.md -> <slug>.md."""
     stem = translation.stem.rpartition(".")[0]

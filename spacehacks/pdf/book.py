@@ -20,8 +20,9 @@ from ..fetch import BookFetcher, Source
 from ..fonts import font_faces
 from ..layouts import environment
 from ..model import SOURCE_LANGUAGE
+from ..phrases import translation_notices
 from ..problems import BuildError
-from ..sources import CONTENT_DIRS, THEME_DIR
+from ..sources import CONTENT_DIRS, THEME_DIR, is_translation_file
 from .typography import smarten_html
 
 log = logging.getLogger("spacehacks")
@@ -89,7 +90,7 @@ def edition_date() -> int | None:
     return int(value)
 
 
-def edition(root: Path, number: int = 1) -> Edition:
+def edition(root: Path, number: int = 1, language: str = SOURCE_LANGUAGE) -> Edition:
     """Version and date from git (the last commit touching the content), or SOURCE_DATE_EPOCH.
 
     Never the clock: the same content must give the same bytes on every build. Without git (or
@@ -98,7 +99,11 @@ def edition(root: Path, number: int = 1) -> Edition:
     """
     epoch = edition_date()
     try:
-        found = subprocess.run(["git", "log", "-1", "--format=%ct %h", "--", *EDITION_DIRS], cwd=root,
+        # The source language's edition is dated by its own texts: a translation committed
+        # beside them leaves the English book as it was.
+        skip = [] if language != SOURCE_LANGUAGE else [
+            ":(exclude,glob)**/*.*.md", ":(exclude,glob)**/*.*.yml", ":(exclude)content/i18n"]
+        found = subprocess.run(["git", "log", "-1", "--format=%ct %h", "--", *EDITION_DIRS, *skip], cwd=root,
                                capture_output=True, text=True, check=False)
         stamp = found.stdout.split() if found.returncode == 0 else []
         why = "git knows no commit of the content" if found.returncode == 0 else "this folder is not a git repository"
@@ -108,10 +113,11 @@ def edition(root: Path, number: int = 1) -> Edition:
         return Edition(stamp[1], _utc(epoch if epoch is not None else int(stamp[0])), number)
     dirs = [root / d for d in EDITION_DIRS]
     digest = hashlib.sha256()
-    hash_paths(digest, dirs)
+    skipped = is_translation_file if language == SOURCE_LANGUAGE else None
+    hash_paths(digest, dirs, skip=skipped)
     if epoch is None:
-        epoch = max((int(f.stat().st_mtime) for d in dirs if d.is_dir() for f in d.rglob("*") if f.is_file()),
-                    default=0)
+        epoch = max((int(f.stat().st_mtime) for d in dirs if d.is_dir() for f in d.rglob("*")
+                     if f.is_file() and not (skipped and skipped(f))), default=0)
     log.warning("Warning: %s, so the book's version is its content's fingerprint and its date is "
                 "%s (SOURCE_DATE_EPOCH or the newest content file).", why, _utc(epoch).date())
     return Edition(f"content {digest.hexdigest()[:10]}", _utc(epoch), number)
@@ -193,7 +199,7 @@ class Book:
         pub = section_view(pub, section) if section else pub
         self.pub = pub
         self.root = Path(root or pub.root).resolve()
-        self.edition = edition(self.root, edition_number(pub.info))
+        self.edition = edition(self.root, edition_number(pub.info), pub.language)
         self.templates = list(pub.templates)
         self._sources: list[Source] | None = None
         self.env = environment(self.root / PDF_THEME, t=pub.t)   # our own words in the book's language
@@ -207,7 +213,9 @@ class Book:
             section_number=lambda s: sections[s.slug],
             template_files=template_urls,
             web_address=lambda path: web_address(pub.info.get("site_url"), path),
-            form_html=lambda t: blank_form(t, pub.fill_ins))
+            form_html=lambda t: blank_form(t, pub.fill_ins),
+            # What a reader of a translated edition must know about a text (none in English).
+            notices=lambda item: translation_notices(pub, item))
 
     def fetcher(self, paper: str) -> BookFetcher:
         """The only way WeasyPrint reads files for this book (see fetch.py)."""
@@ -244,11 +252,11 @@ class Book:
                 f".contents-title {{ string-set: running {contents}; bookmark-label: {contents}; }}\n"
                 f".appendix-title {{ string-set: section {css(pub.t('Appendix'))}, running \"\"; }}\n"
                 # Longer titles: a page number floated after a title that fills its last line drops
-                # beside the next entry. Floated first, it stays on the entry's own first line.
-                ".toc-link { display: flow-root; }\n"
-                ".toc-link::after { content: none; }\n"
-                ".toc-link::before { float: right; padding-left: 1em; content: target-counter(attr(href), page); }\n"
-                ".toc-front .toc-link::before { content: target-counter(attr(href), page, lower-roman); }\n")
+                # beside the next entry. Each line leaves room for it, and it sits at the end of the
+                # entry's last line whatever the line holds.
+                ".translation-note { font: 9pt \"Lato\", sans-serif; margin: 0 0 2mm; }\n"
+                ".toc-link { position: relative; padding-right: 3em; }\n"
+                ".toc-link::after { float: none; position: absolute; right: 0; bottom: 0; }\n")
 
     def html(self, parts=None, page_of: dict | None = None, outline: bool = True, local_ids=None) -> str:
         """The book, or the slices named in `parts`. Links to anchors outside `local_ids` go through

@@ -46,3 +46,14 @@ def translation_notices(pub, item) -> list[str]:
     if not item.translation.reviewed:
         notes.append(t("This translation has not yet been reviewed by a native speaker."))
     return notes
+
+
+MONTHS = {"es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+                 "octubre", "noviembre", "diciembre")}
+
+
+def human_date(day, language: str = "en") -> str:
+    """A date as readers of `language` write it: 1 December 2026, 1 de diciembre de 2026."""
+    if language in MONTHS:
+        return f"{day.day} de {MONTHS[language][day.month - 1]} de {day.year}"
+    return day.strftime("%-d %B %Y")

@@ -67,7 +67,8 @@ class Views:
     def __init__(self, pub, downloads: list[dict] | None = None):
         self.pub = pub
         self.downloads = downloads or []
-        self.env = environment(Path(pub.root) / VIEWS_DIR, keep_trailing_newline=True, t=pub.t)
+        self.env = environment(Path(pub.root) / VIEWS_DIR, keep_trailing_newline=True, t=pub.t,
+                               language=pub.language)
         # Looked up on every hack page: computed once, so a build stays linear in the hack count.
         self.featured = pub.featured
         self.reading_order = pub.hacks
@@ -175,5 +176,5 @@ class Views:
         known = self.pub.by_slug
         hacks = template.hacks + [known[s] for s in template.related
                                   if s in known and known[s] not in template.hacks]
-        return self._render("template.html", template.url, t=template, hacks=hacks,
+        return self._render("template.html", template.url, tpl=template, hacks=hacks,
                             preview=body_html(parse(template, self.pub.fill_ins), top=3))

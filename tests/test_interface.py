@@ -87,3 +87,15 @@ def test_the_shipped_catalogue_translates_every_string_in_use():
     used = interface.used_strings(ROOT, pub.info)
     missing = [s for s in used if s not in pub.catalogues["es"]]
     assert missing == [], f"add these to {CATALOGUE}: {missing}"
+
+
+def test_dates_are_written_as_each_languages_readers_write_them(repo):
+    import datetime as dt
+
+    from spacehacks.phrases import human_date
+    day = dt.date(2026, 12, 1)
+    assert (human_date(day), human_date(day, "es")) == ("1 December 2026", "1 de diciembre de 2026")
+    write(repo, "theme/views/x.html", "{{ human_date(day) }}")
+    es = load_publication(repo)[0].in_language("es")
+    env = environment(repo / "theme" / "views", t=es.t, language=es.language)
+    assert env.get_template("x.html").render(day=day) == "1 de diciembre de 2026"

@@ -252,11 +252,12 @@ class Book:
                 f".contents-title {{ string-set: running {contents}; bookmark-label: {contents}; }}\n"
                 f".appendix-title {{ string-set: section {css(pub.t('Appendix'))}, running \"\"; }}\n"
                 # Longer titles: a page number floated after a title that fills its last line drops
-                # beside the next entry. Each line leaves room for it, and it sits at the end of the
-                # entry's last line whatever the line holds.
-                ".translation-note { font: 9pt \"Lato\", sans-serif; margin: 0 0 2mm; }\n"
-                ".toc-link { position: relative; padding-right: 3em; }\n"
-                ".toc-link::after { float: none; position: absolute; right: 0; bottom: 0; }\n")
+                # beside the next entry. As a table, the title wraps in its own cell and the number
+                # stays at the end of the entry's last line.
+                ".toc-link { display: table; width: 100%; }\n"
+                ".toc-link .toc-title { display: table-cell; }\n"
+                ".toc-link::after { float: none; display: table-cell; width: 2.5em; padding-left: 1em; "
+                "text-align: right; vertical-align: bottom; }\n")
 
     def html(self, parts=None, page_of: dict | None = None, outline: bool = True, local_ids=None) -> str:
         """The book, or the slices named in `parts`. Links to anchors outside `local_ids` go through

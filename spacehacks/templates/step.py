@@ -31,6 +31,7 @@ from .frame import KIND_NAMES, frame_for
 
 log = logging.getLogger("spacehacks")
 
+FOLDER = template_folder()            # the source language's: downloads/templates/
 FIXED_TIME = (2024, 1, 1, 0, 0, 0)    # zip entry time: the same templates give the same bytes
 
 

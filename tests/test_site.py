@@ -109,7 +109,7 @@ def test_manifest_matches_the_content(site, pub):
             "slug": h.slug, "title": h.title, "section": h.section.slug, "section_title": h.section.title,
             "category": h.category.slug, "category_title": h.category.title, "summary": h.summary,
             "tags": h.tags, "featured": h.featured,
-            "updated": h.updated.isoformat() if h.updated else None, "url": h.url}
+            "updated": h.updated.isoformat() if h.updated else None, "url": h.url, "language": "en"}
         assert (site / entry["url"] / "index.html").exists()
 
 

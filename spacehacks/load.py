@@ -5,22 +5,25 @@ import os
 import re
 from pathlib import Path
 
-from . import passages, schema, spelling
+from . import interface, passages, schema, spelling, translations
 from .checks import check_body, check_inline_fields, check_publication
 from .fillins import load_vocabulary
 from .frontmatter import Source, control_character, entry_lines, load_settings, read_source, read_text
 from .model import Category, Hack, Page, Publication, Quote, Section, Tag, Template
-from .problems import ContentError, Problem, did_you_mean, rel
+from .problems import WARNING, ContentError, Problem, did_you_mean, errors, rel, warnings
 from .slugs import SLUG, slugify
-from .sources import CONTENT_DIRS, RESERVED, translation_language
+from .sources import CONTENT_DIRS, RESERVED, TRANSLATION_LANGUAGES, translation_language
 
 
 def check(root: Path) -> Publication:
-    """The publication, or ContentError with every problem: what `build.py check` runs, and the
-    first step of every build. It imports no output (WeasyPrint alone takes most of a second)."""
+    """The publication, or ContentError with every problem when any is an error: what `build.py
+    check` runs, and the first step of every build. Warnings (an outdated translation) never stop
+    a build; they are kept on pub.warnings. It imports no output (WeasyPrint alone takes most of
+    a second)."""
     pub, problems = load_publication(root)
-    if problems:
+    if errors(problems):
         raise ContentError(problems)
+    pub.warnings = warnings(problems)
     return pub
 
 
@@ -38,6 +41,9 @@ def load_publication(root: Path) -> tuple[Publication, list[Problem]]:
     problems += check_publication(pub)
     # After the checks above, which read each file's own lines; outputs then read the expanded text.
     problems += passages.expand_publication(pub)
+    problems += translations.load_translations(pub)
+    pub.tag_translations = _load_tag_translations(root, pub.tags, problems)
+    problems += interface.load_catalogues(pub)
     problems += spelling.check_publication(pub)
     return pub, sorted(set(problems))
 
@@ -146,8 +152,9 @@ def _load_info(root: Path, problems: list[Problem]) -> dict:
     return info
 
 
-def _load_tags(root: Path, problems: list[Problem]) -> dict[str, Tag]:
-    file = root / "content" / "tags.yml"
+def _load_tags(root: Path, problems: list[Problem], file: Path | None = None) -> dict[str, Tag]:
+    """content/tags.yml, or the same shape in another file (a translation of it)."""
+    file = file or root / "content" / "tags.yml"
     path = rel(file, root)
     tags: dict[str, Tag] = {}
     if not file.exists():
@@ -170,6 +177,31 @@ def _load_tags(root: Path, problems: list[Problem]) -> dict[str, Tag]:
         else:
             tags[slug] = Tag(slug, title, desc)
     return tags
+
+
+def _load_tag_translations(root: Path, tags: dict[str, Tag], problems: list[Problem]) -> dict[str, dict[str, Tag]]:
+    """content/tags.<lang>.yml: the same lines as tags.yml, with the title and description translated."""
+    found: dict[str, dict[str, Tag]] = {}
+    for language in TRANSLATION_LANGUAGES:
+        file = root / "content" / f"tags.{language}.yml"
+        if not file.exists():
+            continue
+        path = rel(file, root)
+        before = len(problems)
+        translated = _load_tags(root, problems, file)
+        for n, line in entry_lines(file, path)[0] if len(problems) == before else []:
+            slug = line.split(":", 1)[0].strip()
+            if slug not in tags:
+                problems.append(Problem(path, n, (
+                    f"'{slug}' is not a tag in content/tags.yml.{did_you_mean(slug, tags)} A translated "
+                    "tag keeps its English slug; only the title and the description are translated.")))
+        for slug in tags:
+            if slug not in translated:
+                problems.append(Problem(path, 1, (
+                    f"the tag '{slug}' has no translation here, so readers see it in English: add a line "
+                    f"'{slug}: Title | description' with both translated."), WARNING))
+        found[language] = {slug: tag for slug, tag in translated.items() if slug in tags}
+    return found
 
 
 def _load_sections(root: Path, problems: list[Problem]) -> list[Section]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from . import interface, passages, schema, spelling, translations
@@ -60,6 +61,21 @@ def _read(file: Path, root: Path, fields: tuple[schema.Field, ...], kind: str,
     problems += check_body(src.path, src.body, src.body_line, kind)
     problems += check_inline_fields(src.path, values, src.line_of)
     return src, values
+
+
+def _entries(root: Path, folder: Path, fields: tuple[schema.Field, ...], kind: str, problems: list[Problem],
+             *, accept: Callable[[Path], bool] | None = None, top_level: bool = False,
+             ) -> Iterator[tuple[Path, Source, dict]]:
+    """The readable source files of one content folder, each with its checked front matter.
+    A file left out has had its problem reported (by `accept`, the name check or the reading)."""
+    for file in _markdown_files(folder):
+        if accept is not None and not accept(file):
+            continue
+        if not _slug_ok(file, root, problems, f"{kind} file", top_level=top_level):
+            continue
+        src, values = _read(file, root, fields, kind, problems)
+        if not src.problems:
+            yield file, src, values
 
 
 def _slug_ok(file: Path, root: Path, problems: list[Problem], what: str, top_level: bool = False) -> bool:
@@ -223,15 +239,12 @@ def _load_sections(root: Path, problems: list[Problem]) -> list[Section]:
             continue
         section = Section(folder.name, v.get("title", folder.name), v.get("tagline", ""),
                           v.get("order", 0), src.body, src.path, body_line=src.body_line)
-        for cfile in _markdown_files(folder):
-            if cfile.name == "_section.md" or not _slug_ok(cfile, root, problems, "category file"):
-                continue
+        def category_name(cfile: Path) -> bool:
             if cfile.stem == "index":
                 problems.append(Problem(rel(cfile, root), 1, "'index' cannot be a category name; rename the file."))
-                continue
-            csrc, cv = _read(cfile, root, schema.CATEGORY, "category", problems)
-            if csrc.problems:
-                continue
+            return cfile.name != "_section.md" and cfile.stem != "index"
+
+        for cfile, csrc, cv in _entries(root, folder, schema.CATEGORY, "category", problems, accept=category_name):
             section.categories.append(Category(cfile.stem, cv.get("title", cfile.stem), cv.get("tagline", ""),
                                                cv.get("order", 0), csrc.body, csrc.path, section,
                                                body_line=csrc.body_line))
@@ -291,12 +304,7 @@ def _load_hacks(root: Path, pub: Publication, problems: list[Problem]) -> None:
 
 def _load_quotes(root: Path, problems: list[Problem]) -> list[Quote]:
     quotes = []
-    for file in _markdown_files(root / "quotes"):
-        if not _slug_ok(file, root, problems, "quote file"):
-            continue
-        src, v = _read(file, root, schema.QUOTE, "quote", problems)
-        if src.problems:
-            continue
+    for file, src, v in _entries(root, root / "quotes", schema.QUOTE, "quote", problems):
         leading = len(src.body) - len(src.body.lstrip("\n"))
         quotes.append(Quote(file.stem, src.body.strip(), src.path, v.get("attribution"), v.get("source"),
                             body_line=src.body_line + leading))
@@ -304,18 +312,16 @@ def _load_quotes(root: Path, problems: list[Problem]) -> list[Quote]:
 
 
 def _load_pages(root: Path, problems: list[Problem], sections: set[str]) -> list[Page]:
-    pages = []
-    for file in _markdown_files(root / "content" / "pages"):
-        if not _slug_ok(file, root, problems, "page file", top_level=True):
-            continue
+    def not_a_section(file: Path) -> bool:
         if file.stem in sections:
             problems.append(Problem(rel(file, root), 1, (
                 f"'{file.stem}' is also the name of a section (content/sections/{file.stem}/), and "
                 "both would have the same web address, so the page would disappear. Rename the page.")))
-            continue
-        src, v = _read(file, root, schema.PAGE, "page", problems)
-        if src.problems:
-            continue
+        return file.stem not in sections
+
+    pages = []
+    for file, src, v in _entries(root, root / "content" / "pages", schema.PAGE, "page", problems,
+                                 accept=not_a_section, top_level=True):
         pages.append(Page(file.stem, v.get("title", ""), v.get("order", 0), src.body, src.path,
                           v.get("summary"), body_line=src.body_line))
     pages.sort(key=lambda p: (p.order, p.slug))
@@ -327,12 +333,7 @@ def _load_templates(root: Path, pub: Publication, problems: list[Problem]) -> No
     pub.fill_ins, found = load_vocabulary(root)
     problems += found
     templates = []
-    for file in _markdown_files(root / "content" / "templates"):
-        if not _slug_ok(file, root, problems, "template file"):
-            continue
-        src, v = _read(file, root, schema.TEMPLATE, "template", problems)
-        if src.problems:
-            continue
+    for file, src, v in _entries(root, root / "content" / "templates", schema.TEMPLATE, "template", problems):
         templates.append(Template(file.stem, v.get("title", ""), v.get("kind", ""), v.get("summary", ""),
                                   src.body, src.path, src.body_line, v.get("related", []),
                                   key_lines=src.key_lines))

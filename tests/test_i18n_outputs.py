@@ -112,6 +112,16 @@ def test_the_spanish_template_in_every_format_with_spanish_labels(builds):
     words = re.sub(r"<[^>]+>", "", xml)
     assert "Qué pasó" in words and "Nombre de la organización" in words and "Organization name" not in words
     assert "[[Nombre de la organización]]" in (folder / "a-short-form.md").read_text()
+    # Marked Spanish, so Word and LibreOffice spell-check it in Spanish; the English stays en-US.
+    for where, tag in ((folder, "es-US"), (site / "downloads" / "templates", "en-US")):
+        docx = zipfile.ZipFile(where / "a-short-form.docx")
+        assert f'<w:lang w:val="{tag}"' in docx.read("word/styles.xml").decode()
+        assert f"<dc:language>{tag}</dc:language>" in docx.read("docProps/core.xml").decode()
+        odt = zipfile.ZipFile(where / "a-short-form.odt")
+        assert f"<dc:language>{tag}</dc:language>" in odt.read("meta.xml").decode()
+        language, country = tag.split("-")
+        assert f'fo:language="{language}"' in odt.read("styles.xml").decode()
+        assert f'fo:country="{country}"' in odt.read("styles.xml").decode()
     page = doc(site, "es/templates/a-short-form")
     hrefs = [a.get("href") for a in page.xpath("//a[@download]")]
     assert hrefs and all((site / "es" / "templates/a-short-form" / h).resolve().is_file() for h in hrefs)

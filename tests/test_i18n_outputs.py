@@ -69,6 +69,10 @@ def test_an_english_only_hack_says_so_in_spanish_and_a_translation_says_it_is_no
     (notice,) = fallback.xpath("//aside[contains(@class, 'sh-translation-notice')]")
     assert "todavía no está traducido al español" in notice.text_content()
     assert "More text." in fallback.text_content()   # the English text, never a missing page
+    # ... marked as English for screen readers and hyphenation; a translated page is not marked.
+    (body,) = fallback.xpath("//div[@data-pagefind-body]")
+    assert body.get("lang") == "en" and "More text." in body.text_content()
+    assert doc(site, "es/sec/cat/first-hack").xpath("//div[@data-pagefind-body]")[0].get("lang") is None
     translated = doc(site, "es/sec/cat/first-hack")
     (notice,) = translated.xpath("//aside[contains(@class, 'sh-translation-notice')]")
     assert "native speaker" in notice.text_content() or "nativa" in notice.text_content()

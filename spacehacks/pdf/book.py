@@ -222,7 +222,11 @@ class Book:
             web_address=lambda path: web_address(pub.info.get("site_url"), path),
             form_html=lambda t: blank_form(t, pub.fill_ins), key_steps=lambda h: pub.key_steps_of(h)[0],
             # What a reader of a translated edition must know about a text (none in English).
-            notices=lambda item: translation_notices(pub, item))
+            notices=lambda item: translation_notices(pub, item),
+            # In a translated edition each text says its language (a hack without a translation
+            # is in English), so it is hyphenated and read aloud as the language it is in. The
+            # source edition's bytes stay as they were.
+            words_lang=lambda item: Markup(f' lang="{item.language}"') if pub.language != SOURCE_LANGUAGE else "")
 
     def fetcher(self, paper: str) -> BookFetcher:
         """The only way WeasyPrint reads files for this book (see fetch.py)."""

@@ -31,11 +31,17 @@ BAND = 20 / 25.4 * 72
 
 
 class ProofError(ContentError):
-    """The PDF edition is not complete; raised after a render, before anything is published."""
+    """The PDF edition is not complete; raised after a render, before anything is published.
+    `stale_numbers`: every problem is a contents entry printing another page than the one its
+    text is on (numbers set from the laid-out book then make it right; see pdf/step.py)."""
+
+    def __init__(self, problems: list[Problem], stale_numbers: bool = False):
+        super().__init__(problems)
+        self.stale_numbers = stale_numbers
 
     # Crosses from a worker process intact, problems and all.
-    def __reduce__(self) -> tuple[type[ProofError], tuple[list[Problem]]]:
-        return (type(self), (self.problems,))
+    def __reduce__(self) -> tuple[type[ProofError], tuple[list[Problem], bool]]:
+        return (type(self), (self.problems, self.stale_numbers))
 
 
 @dataclass
@@ -57,6 +63,8 @@ def prove(pub: Publication, pdf: Path, label: str, scope: Scope | None = None,
     scope = scope or Scope.book(pub)
     reader = PdfReader(pdf)
     problems: list[Problem] = []
+
+    stale: list[Problem] = []
 
     def fail(path: str | Path, message: str, line: int = 1) -> None:
         problems.append(Problem(str(path), line, f"the {label} PDF edition: {message}"))
@@ -91,6 +99,8 @@ def prove(pub: Publication, pdf: Path, label: str, scope: Scope | None = None,
             if printed != labels[link.page]:
                 fail(path, f"the contents prints page '{printed or 'nothing'}' for {what}, which "
                            f"is on page {labels[link.page]}.")
+                if printed:
+                    stale.append(problems[-1])
 
     for page in scope.pages:
         mark = top.get(title(page.title))
@@ -111,7 +121,14 @@ def prove(pub: Publication, pdf: Path, label: str, scope: Scope | None = None,
         if not _has_body(printed) and not (index % 2 and index + 1 in openers):
             fail(label, f"page {index + 1} is blank.", index + 1)
     if problems:
-        raise ProofError(problems)
+        raise ProofError(problems, stale_numbers=len(stale) == len(problems))
+
+
+def anchor_labels(pdf: Path) -> dict[str, str]:
+    """The printed page number (its label: vii, 12) of every named destination in `pdf`."""
+    labels = list(PdfReader(pdf).page_labels)
+    with pikepdf.open(pdf) as doc:
+        return {name: labels[index] for name, index in destinations(doc).items()}
 
 
 def _prove_section(section: Section, top: dict[str, tuple[int, list[Bookmark]]], title: Callable[[str], str],

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -37,8 +38,9 @@ def write(document: Any, identity: str | None = None) -> bytes:
         return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=ident)
 
 
-def render_whole(book: Book, paper: str) -> bytes:
-    """The whole book in one WeasyPrint run: contents numbered by target-counter."""
+def render_whole(book: Book, paper: str, page_of: Mapping[str, int | str] | None = None) -> bytes:
+    """The whole book in one WeasyPrint run: contents numbered by target-counter, or with the
+    numbers in `page_of` (anchor -> printed page number) when given."""
     from .finish import finish
-    html = book.html()
+    html = book.html(page_of=page_of)
     return finish(write(layout(book, paper, html), html + paper), book.pub)

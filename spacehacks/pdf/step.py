@@ -41,13 +41,27 @@ def source_hash(book: Book, html: str, paper: str) -> str:
 
 def render_paper(book: Book, paper: str, target: Path) -> None:
     """Render one paper size into `target` and prove it complete (raises ProofError)."""
-    from .parallel import render
-    from .proof import prove
-    # A translated book is laid out in one pass: laid out in slices, the Spanish book's contents
-    # printed one hack two pages early (not yet diagnosed); one pass numbers them exactly.
+    from .parallel import render, workers_for
+    from .proof import ProofError, anchor_labels, prove
+    from .render import render_whole
+    # A translated book is laid out in one pass: laid out in slices, the proof could not read the
+    # Spanish contents' numbers (not yet diagnosed).
     workers = 1 if book.pub.language != SOURCE_LANGUAGE else None
+    label = LABELS[paper] if book.section is None else f"{LABELS[paper]} '{book.section.title}'"
     target.write_bytes(render(book, paper, log=log.info, workers=workers))
-    prove(book.pub, target, LABELS[paper] if book.section is None else f"{LABELS[paper]} '{book.section.title}'")
+    try:
+        prove(book.pub, target, label)
+    except ProofError as error:
+        if not error.stale_numbers or (workers or workers_for(book)) != 1:
+            raise
+        # WeasyPrint resolves target-counter while it lays the pages out, and a "See also" line
+        # whose numbers grow can move a later heading to the next page after the contents took
+        # its number. The body does not depend on the contents' words, so the book laid out
+        # again with the numbers read from this one is the same book with the right contents.
+        log.info("PDF edition (%s): %d contents numbers went stale during layout; setting them from "
+                 "the laid-out pages…", label, len(error.problems))
+        target.write_bytes(render_whole(book, paper, page_of=anchor_labels(target)))
+        prove(book.pub, target, label)
 
 
 def editions(pub: Publication) -> list[tuple[Book, str, str, str]]:

@@ -140,6 +140,11 @@ class SpaceHacksPlugin(BasePlugin):
         extra["sh_live_reload"] = LIVE_RELOAD if self.serving else ""
         record = self.by_src.get(page.file.src_uri)
         extra["sh_footer"] = self.views.footer(page.url)
+        # Words shown in another language than the page's (a hack not translated yet) say so,
+        # for screen readers' voices and the browser's hyphenation.
+        item = record.item if record is not None else None
+        extra["sh_words_lang"] = item.language if item is not None and self.pub.untranslated(item) else ""
+
         if self.alternates:   # the same page in the other languages, and what a reader must know
             extra["sh_language_head"], extra["sh_language_switch"] = self.views.language_links(
                 page.url, self.alternates)

@@ -1,11 +1,12 @@
 """Reading the content folders into a Publication, collecting every problem on the way."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from pathlib import Path
 
-from . import passages, schema, spelling
+from . import frontmatter, passages, schema, spelling
 from .checks import check_body, check_inline_fields, check_publication
 from .fillins import load_vocabulary
 from .frontmatter import Source, control_character, entry_lines, load_settings, read_source, read_text
@@ -42,9 +43,44 @@ def load_publication(root: Path) -> tuple[Publication, list[Problem]]:
     return pub, sorted(set(problems))
 
 
+# What each file read to, with the bytes it was read from: a live preview loads the publication
+# again on every save, and an unchanged file (the same bytes) need not be parsed and checked
+# again. Values are copied out, so no caller can change what the next load gets.
+_READS: dict[tuple[str, str, str], tuple[bytes, Source, dict, list[Problem]]] = {}
+
+
 def _read(file: Path, root: Path, fields: tuple[schema.Field, ...], kind: str,
           problems: list[Problem]) -> tuple[Source, dict]:
     """Read one file; field problems do not stop its body from being checked too."""
+    key = (str(file), str(root), kind)
+    known = _READS.get(key)
+    raw = file.read_bytes() if known is not None and file.stat().st_size == len(known[0]) else None
+    if known is not None and raw == known[0]:
+        problems += known[3]
+        return _copy(known[1]), _copy_values(known[2])
+    # The bytes are taken before parsing: a save in between is then seen as a change next time.
+    if raw is None and not frontmatter.too_big(file, ""):
+        raw = file.read_bytes()
+    found: list[Problem] = []
+    src, values = _read_afresh(file, root, fields, kind, found)
+    problems += found
+    if raw is not None:
+        _READS[key] = (raw, _copy(src), _copy_values(values), found)
+    return src, values
+
+
+def _copy(src: Source) -> Source:
+    return dataclasses.replace(src, meta=_copy_values(src.meta), key_lines=dict(src.key_lines),
+                               problems=list(src.problems))
+
+
+def _copy_values(values: dict) -> dict:
+    """Front matter values are strings, numbers, dates and lists of them: lists are what a caller could change."""
+    return {k: list(v) if isinstance(v, list) else v for k, v in values.items()}
+
+
+def _read_afresh(file: Path, root: Path, fields: tuple[schema.Field, ...], kind: str,
+                 problems: list[Problem]) -> tuple[Source, dict]:
     src = read_source(file, rel(file, root))
     if src.problems:
         problems += src.problems

@@ -16,6 +16,7 @@ import pytest
 from spacehacks.load import check
 from spacehacks.model import Hack, Publication
 from spacehacks.site.preview import PreviewBuilds
+from spacehacks.site.render_cache import LOCAL_LINK
 from spacehacks.views import RIGHT_NOW
 
 
@@ -46,7 +47,7 @@ def served(repo_copy, tmp_path, monkeypatch):
     # builds either side of midnight still agree.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     builds = PreviewBuilds(repo_copy, tmp_path / "served")
-    first = builds.build()
+    first = builds.build().preview
     assert first.rebuilt == set(first.digests), "the first build builds every page"
     return builds, repo_copy, tmp_path / "served"
 
@@ -66,8 +67,9 @@ def test_edits_rebuild_only_what_they_change_and_end_as_a_clean_build(served, tm
     times = untouched.stat().st_mtime_ns, listing.stat().st_mtime_ns
     (root / body_only.path).write_text((root / body_only.path).read_text(encoding="utf-8")
                                        + "\nA sentence added in the preview.\n", encoding="utf-8")
-    done = builds.build()
-    assert done.rebuilt == {src(body_only)}
+    plugin = builds.build()
+    done = plugin.preview
+    assert done.rebuilt == {src(body_only)} and plugin.renders.converted == {src(body_only)}
     assert "A sentence added in the preview." in (out / body_only.url / "index.html").read_text(encoding="utf-8")
     assert (untouched.stat().st_mtime_ns, listing.stat().st_mtime_ns) == times
 
@@ -76,7 +78,11 @@ def test_edits_rebuild_only_what_they_change_and_end_as_a_clean_build(served, tm
                     and any(h.slug in other.related[:2] for other in pub.hacks))
     linking = {src(o) for o in pub.hacks if retitled.slug in o.related[:2]}
     set_field(root / retitled.path, "title", "A renamed hack about waiting rooms")
-    done = builds.build()
+    plugin = builds.build()
+    done = plugin.preview
+    # Laid out again, but their Markdown is what it was: the last render is given back.
+    assert {src(retitled)} | linking <= plugin.renders.reused
+    assert not plugin.renders.converted & every_hack
     assert {src(retitled), f"{retitled.category.url}index.md", f"{retitled.section.url}index.md",
             "hacks/index.md", "tags/index.md"} | linking <= done.rebuilt
     assert len(done.rebuilt & every_hack) < len(every_hack) / 2, "a title change rebuilt most hack pages"
@@ -88,7 +94,7 @@ def test_edits_rebuild_only_what_they_change_and_end_as_a_clean_build(served, tm
     renamed = free[1]
     new_path = (root / renamed.path).with_name(renamed.slug + "-renamed.md")
     (root / renamed.path).rename(new_path)
-    done = builds.build()
+    done = builds.build().preview
     assert not (out / renamed.url).exists()
     assert (out / (renamed.url.rstrip("/") + "-renamed") / "index.html").is_file()
     assert src(renamed).replace(".md", "-renamed.md") in done.rebuilt
@@ -97,11 +103,11 @@ def test_edits_rebuild_only_what_they_change_and_end_as_a_clean_build(served, tm
     added = root / "hacks" / free[2].section.slug / free[2].category.slug / "a-hack-added-in-the-preview.md"
     added.write_text("---\ntitle: A hack added in the preview\nsummary: What it is for, in one line.\n"
                      "tags: [boundaries]\n---\n\nSome practical text about the front desk.\n", encoding="utf-8")
-    done = builds.build()
+    done = builds.build().preview
     assert f"{free[2].category.url}a-hack-added-in-the-preview.md" in done.rebuilt
     deleted = free[3]
     (root / deleted.path).unlink()
-    done = builds.build()
+    done = builds.build().preview
     assert not (out / deleted.url).exists()
     assert f"{deleted.category.url}index.md" in done.rebuilt
 
@@ -109,19 +115,19 @@ def test_edits_rebuild_only_what_they_change_and_end_as_a_clean_build(served, tm
     quote = sorted((root / "quotes").glob("*.md"))[0]
     text = quote.read_text(encoding="utf-8")
     quote.write_text(text.rstrip("\n") + " We kept the door open.\n", encoding="utf-8")
-    done = builds.build()
+    done = builds.build().preview
     assert {"index.md", "quotes/index.md"} | {f"{u}index.md" for u in categories} <= done.rebuilt
     assert not done.rebuilt & every_hack
 
     # 7. A section's tagline: the home page and the section's, no hack page.
     section = pub.sections[0]
     set_field(root / section.path, "tagline", "Ways to keep a shared space calm and welcoming")
-    done = builds.build()
+    done = builds.build().preview
     assert {"index.md", f"{section.url}index.md"} <= done.rebuilt
     assert not done.rebuilt & every_hack
 
     # Nothing changed: nothing is built.
-    assert builds.build().rebuilt == set()
+    assert builds.build().preview.rebuilt == set()
 
     builds.searchable()
     clean = PreviewBuilds(root, tmp_path / "clean", incremental=False)
@@ -139,6 +145,16 @@ def test_theme_change_rebuilds_every_page(served):
     builds, root, out = served
     view = root / "theme" / "views" / "footer.html"
     view.write_text(view.read_text(encoding="utf-8") + "\n<p>Footer marker 4c1b.</p>\n", encoding="utf-8")
-    done = builds.build()
+    done = builds.build().preview
     assert done.rebuilt == set(done.digests)
     assert "Footer marker 4c1b." in (out / "hacks" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("text", "local"), [
+    ("See [the other hack](../other/).", True), ("![A map](map.png)", True), ("[ref]: other.md", True),
+    ('<a href="../x/">x</a>', True), ("[CDC](https://www.cdc.gov/)", False), ("[Below](#steps)", False),
+    ('<a id="passage-first-steps"></a>', False), ("[ref]: https://example.org", False),
+])
+def test_markdown_with_a_link_into_the_site_is_always_converted_again(text, local):
+    """MkDocs checks such links against the other pages, which an edit may have moved."""
+    assert bool(LOCAL_LINK.search(text)) is local

@@ -30,6 +30,7 @@ from .pagefind import index_site, weigh_definitions
 from .pages import manifest, manifest_script, markdown_page, nav, site_pages
 from .preview import GeneratedAsset, KeptPage, Preview, look_fingerprint
 from .reflow import hyphenate_headings
+from .render_cache import Renders
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -66,6 +67,8 @@ class SpaceHacksPlugin(BasePlugin):
         self.serving = False
         self.incremental = False
         self.preview = Preview()
+        self.renders = Renders()
+        self.look = ""
         self.search: Any = None            # Material's search plugin, whose index the preview completes
         self.search_mark = 0
 
@@ -74,6 +77,7 @@ class SpaceHacksPlugin(BasePlugin):
         # Served with dirty rebuilds (cli.py), every save rebuilds only the pages it changed.
         self.incremental = self.serving and dirty
         self.preview = Preview()
+        self.renders = Renders()
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(self.config["root"] or Path(config.config_file_path).parent).resolve()
@@ -91,10 +95,11 @@ class SpaceHacksPlugin(BasePlugin):
         self.pages = site_pages(pub, self.views)
         config.nav = nav(pub)
         if self.incremental:
-            look = look_fingerprint(self._root(config), config)
+            self.look = look = look_fingerprint(self._root(config), config)
             shows = page_inputs(pub, self.downloads)
             self.preview.plan(config.site_dir, {p.src: f"{look} {shows[p.url]}" if p.url in shows else None
                                                 for p in self.pages})
+            self.renders.start()
             self.search_mark = 0
         self.search = config.plugins.get("material/search")
         if self.search is not None:
@@ -148,6 +153,11 @@ class SpaceHacksPlugin(BasePlugin):
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         env.bytecode_cache = TEMPLATE_CACHE
         return env
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.incremental:
+            self.renders.wrap(page, self.look)
+        return page
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         record = self.by_src.get(page.file.src_uri)

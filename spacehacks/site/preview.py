@@ -29,6 +29,8 @@ from ..sources import THEME_DIR
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+    from .mkdocs_plugin import SpaceHacksPlugin
+
 log = logging.getLogger("spacehacks")
 
 # The theme's folders the site never reads (the book's fonts and layout): not worth hashing.
@@ -183,8 +185,9 @@ class PreviewBuilds:
         config.site_url = f"http://{self.address}/"
         return config
 
-    def build(self) -> Preview:
-        """Build once, as after a save; the plugin's record of what it built."""
+    def build(self) -> SpaceHacksPlugin:
+        """Build once, as after a save; the plugin, whose `preview` and `renders` say what was
+        built and converted again."""
         from mkdocs.commands.build import build
 
         from .mkdocs_plugin import SpaceHacksPlugin
@@ -192,7 +195,7 @@ class PreviewBuilds:
         build(config, serve_url=config.site_url, dirty=self.incremental)
         plugin = config.plugins["spacehacks"]
         assert isinstance(plugin, SpaceHacksPlugin)
-        return plugin.preview
+        return plugin
 
     def searchable(self) -> None:
         """Wait until search has indexed the last build (the tests compare whole folders)."""

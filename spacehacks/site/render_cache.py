@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 
 # A Markdown link, reference or image, or an HTML href or src, to an address of this site
 # ("other/", "../x.md"): anything but a full address (https:, mailto:) or an anchor on the page.
-_NOT_LOCAL = r"\s*+<?+(?![a-z][a-z0-9+.-]*:|#)"
-LOCAL_LINK = re.compile(rf"\]\({_NOT_LOCAL}|^\s*\[[^\]]+\]:{_NOT_LOCAL}|\b(?:src|href)\s*=\s*+[\"']?+(?![a-z][a-z0-9+.-]*:|#)",
-                        re.IGNORECASE | re.MULTILINE)
+_ADDRESS = r"(?![a-z][a-z0-9+.-]*:|#)"
+LOCAL_LINK = re.compile(rf"\]\(\s*+<?+{_ADDRESS}|^\s*\[[^\]]+\]:\s*+<?+{_ADDRESS}"
+                        rf"|\b(?:src|href)\s*=\s*+[\"']?+{_ADDRESS}", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass

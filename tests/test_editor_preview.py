@@ -12,8 +12,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from minirepo import minimal
 
-from spacehacks.load import check
+from spacehacks.load import check, load_publication
 from spacehacks.model import Hack, Publication
 from spacehacks.site.preview import PreviewBuilds
 from spacehacks.site.render_cache import LOCAL_LINK
@@ -158,3 +159,25 @@ def test_theme_change_rebuilds_every_page(served):
 def test_markdown_with_a_link_into_the_site_is_always_converted_again(text, local):
     """MkDocs checks such links against the other pages, which an edit may have moved."""
     assert bool(LOCAL_LINK.search(text)) is local
+
+
+def test_loading_again_sees_every_change_and_repeats_known_problems(tmp_path):
+    """The preview loads the publication on every save; unchanged files come from memory."""
+    root = minimal(tmp_path)
+    hack = root / "hacks" / "sec" / "cat" / "first-hack.md"
+    hack.write_text(hack.read_text(encoding="utf-8").replace("Some practical text.", "# Some practical text."),
+                    encoding="utf-8")
+    first = load_publication(root)[1]
+    assert any("top-level '# ' heading" in p.message for p in first)
+    assert load_publication(root)[1] == first, "a file read from memory reports its problems again"
+
+    hack.write_text(hack.read_text(encoding="utf-8").replace("# Some practical text.", "Some practical text.\n"),
+                    encoding="utf-8")
+    assert load_publication(root)[1] == []
+    # The same size, another text: compared by its bytes, not by its size or time.
+    same_size = hack.read_text(encoding="utf-8").replace("title: First hack", "title: Fresh hack")
+    hack.write_text(same_size, encoding="utf-8")
+    pub, problems = load_publication(root)
+    assert problems == [] and pub.hacks[0].title == "Fresh hack"
+    pub.hacks[0].tags.append("consent")
+    assert load_publication(root)[0].hacks[0].tags == ["boundaries"], "a caller changed what the next load reads"

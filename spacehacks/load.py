@@ -129,17 +129,21 @@ def _odd_files(root: Path) -> list[Problem]:
     out = []
     for name in CONTENT_DIRS:
         for path in _walk(root / name) if (root / name).is_dir() else []:
-            where = rel(path.parent, root) + "/" + path.name
             if path.is_symlink():
                 target = os.readlink(path)
-                out.append(Problem(where, 1, (
+                out.append(Problem(_where(path, root), 1, (
                     f"this is a symbolic link (to '{target}'), which the build does not follow. "
                     "Put the file itself here instead (copy it), or delete the link.")))
             elif path.suffix.lower() in (".md", *MARKDOWN_SUFFIXES) and path.suffix != ".md":
-                out.append(Problem(where, 1, (
+                out.append(Problem(_where(path, root), 1, (
                     f"content files end in '.md' (lowercase); this one ends in '{path.suffix}' and "
                     f"would be left out. Rename it to '{path.stem}.md'.")))
     return out
+
+
+def _where(path: Path, root: Path) -> str:
+    """A reported file's name, its folder resolved (done only for files reported: it costs)."""
+    return rel(path.parent, root) + "/" + path.name
 
 
 def _markdown_files(folder: Path) -> list[Path]:

@@ -65,7 +65,9 @@ def page_inputs(pub: Publication, downloads: list[Download] | None = None) -> di
     views = Views(pub, downloads)
     everywhere = _everywhere(pub, downloads or [])
     quotes = _quotes(pub)
-    templates = tuple((t.slug, t.title, t.kind, t.summary, t.body, tuple(t.related), _listed_all(t.hacks))
+    # A template's page lists the hacks that name it and those it relates to itself.
+    templates = tuple((t.slug, t.title, t.kind, t.summary, t.body, _listed_all(t.hacks),
+                       _listed_all(pub.by_slug[s] for s in t.related if s in pub.by_slug))
                       for t in pub.templates)
     tags = tuple((t.slug, t.title, t.description) for t in pub.tags.values())
     out: dict[str, str] = {}

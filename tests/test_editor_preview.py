@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from minirepo import minimal
 
+from spacehacks.depends import changed_pages, page_inputs
 from spacehacks.load import check, load_publication
 from spacehacks.model import Hack, Publication
 from spacehacks.site.preview import PreviewBuilds
@@ -181,3 +182,18 @@ def test_loading_again_sees_every_change_and_repeats_known_problems(tmp_path):
     assert problems == [] and pub.hacks[0].title == "Fresh hack"
     pub.hacks[0].tags.append("consent")
     assert load_publication(root)[0].hacks[0].tags == ["boundaries"], "a caller changed what the next load reads"
+
+
+def test_what_each_page_shows_follows_the_model(repo_copy):
+    """depends.page_inputs: a hack's text reaches its own page only; its title reaches every page
+    that names it, a template's page among them."""
+    before = page_inputs(check(repo_copy))
+    pub = check(repo_copy)
+    template = next(t for t in pub.templates if any(s in pub.by_slug for s in t.related))
+    hack = pub.by_slug[next(s for s in template.related if s in pub.by_slug)]
+    hack.body += "\nOne more sentence.\n"
+    changed, gone = changed_pages(before, page_inputs(pub))
+    assert changed == {hack.url} and gone == set()
+    hack.title = "A title no list has shown yet"
+    changed, _ = changed_pages(before, page_inputs(pub))
+    assert {hack.url, hack.category.url, template.url, "hacks/"} <= changed

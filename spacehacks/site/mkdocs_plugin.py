@@ -218,20 +218,18 @@ class SpaceHacksPlugin(BasePlugin):
             safe = re.sub(r'"https://unpkg\.com/[^"]*"', '"data:text/javascript,"', text)
             if safe != text:
                 bundle.write_text(safe, encoding="utf-8")
+        site = Path(config.site_dir)
         if self.incremental:
+            csp.point_shim_at_boot_file(site)
+            minify_own_assets(site)
             entries = self.preview.finish(self.page_files)
-            if self.search is not None:
-                # Material writes only the pages built this time; the index holds them all.
-                self.search.search_index.entries = entries
-                index = Path(config.site_dir) / "search" / "search_index.json"
-                index.write_text(self.search.search_index.generate_search_index(None), encoding="utf-8")
-        split_search_index(Path(config.site_dir))
-        csp.point_shim_at_boot_file(Path(config.site_dir))
-        minify_own_assets(Path(config.site_dir))
-        if self.incremental:
-            self.preview.index_later(partial(index_site, Path(config.site_dir)))
-        else:
-            index_site(Path(config.site_dir))
+            index = self.search.search_index if self.search is not None else None
+            self.preview.index_later(partial(_index_preview, site, index, entries))
+            return
+        split_search_index(site)
+        csp.point_shim_at_boot_file(site)
+        minify_own_assets(site)
+        index_site(site)
 
     def on_shutdown(self) -> None:
         self.preview.wait_for_search()
@@ -245,6 +243,17 @@ class SpaceHacksPlugin(BasePlugin):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def _index_preview(site: Path, index: Any, entries: list[dict[str, object]]) -> None:
+    """Both search indexes of a preview rebuild, written once it is served: Material's (read
+    from disk only), completed with the entries of the pages kept, then Pagefind's."""
+    if index is not None:
+        # Material wrote only the pages built this time; the index holds them all.
+        index.entries = entries
+        (site / "search" / "search_index.json").write_text(index.generate_search_index(None), encoding="utf-8")
+    split_search_index(site)
+    index_site(site)
 
 
 def _extra(context: TemplateContext) -> dict[str, object]:

@@ -63,12 +63,14 @@ def _section(s: Section) -> tuple[object, ...]:
 def page_inputs(pub: Publication, downloads: list[Download] | None = None) -> dict[str, str]:
     """Every page's address (as Hack.url and the others write it) with a digest of what it shows."""
     views = Views(pub, downloads)
-    everywhere = _everywhere(pub, downloads or [])
-    quotes = _quotes(pub)
+    # Digested once, then named by their digest in each page's (repr of a large tuple costs).
+    everywhere = _digest(_everywhere(pub, downloads or []))
+    quotes = _digest(_quotes(pub))
     # A template's page lists the hacks that name it and those it relates to itself.
     templates = tuple((t.slug, t.title, t.kind, t.summary, t.body, _listed_all(t.hacks),
                        _listed_all(pub.by_slug[s] for s in t.related if s in pub.by_slug))
                       for t in pub.templates)
+    templates_shown = _digest(templates, pub.fill_ins)
     tags = tuple((t.slug, t.title, t.description) for t in pub.tags.values())
     out: dict[str, str] = {}
     right_now = [(label, listed(pub.by_slug.get(slug))) for label, slug in RIGHT_NOW]
@@ -95,7 +97,7 @@ def page_inputs(pub: Publication, downloads: list[Download] | None = None) -> di
     for v in VIEW_PAGES:
         out[f"{v.slug}/"] = listing
     for t in pub.templates:
-        out[t.url] = _digest(everywhere, templates, pub.fill_ins, t.slug)
+        out[t.url] = _digest(everywhere, templates_shown, t.slug)
     return out
 
 

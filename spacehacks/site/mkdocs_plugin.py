@@ -135,7 +135,7 @@ class SpaceHacksPlugin(BasePlugin):
         hacks = manifest(self.pub)
         files.append(asset.generated(config, "hacks.json", content=hacks))
         # The random page opened from disk, where browsers fetch nothing, loads it as a script.
-        files.append(asset.generated(config, HACKS_SCRIPT, content=manifest_script(self.pub)))
+        files.append(asset.generated(config, HACKS_SCRIPT, content=manifest_script(self.pub, hacks)))
         # Read by hack pages' "Featured hacks" block only as it nears the screen, so the list is
         # not repeated inside every hack page's first load.
         files.append(asset.generated(config, FEATURED, content=self.views.featured_data))

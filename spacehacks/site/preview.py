@@ -102,7 +102,6 @@ class Preview:
     digests: dict[str, str] = field(default_factory=dict)        # this build's, src -> digest
     rebuilt: set[str] = field(default_factory=set)               # this build's pages built again
     indexing: threading.Thread | None = None
-    search_problem: str | None = None
 
     def plan(self, site_dir: str, digests: dict[str, str | None]) -> None:
         """Start a build of `site_dir` whose pages show `digests` (None: not known, always built)."""
@@ -120,11 +119,8 @@ class Preview:
     def _index(self, index: Callable[[], None]) -> None:
         try:
             index()
-        except Exception as exc:  # noqa: BLE001 - reported, and the next save tries again
-            self.search_problem = str(exc)
+        except Exception as exc:  # noqa: BLE001 - reported; the pages are served, the next save tries again
             log.warning("Search could not index the preview: %s", exc)
-        else:
-            self.search_problem = None
 
     def wait_for_search(self) -> None:
         if self.indexing is not None:

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 from minirepo import minimal
+from mkdocs.exceptions import PluginError
 
 from spacehacks.depends import changed_pages, page_inputs
 from spacehacks.load import check, load_publication
 from spacehacks.model import Hack, Publication
-from spacehacks.site.preview import PreviewBuilds
+from spacehacks.site.preview import Preview, PreviewBuilds
 from spacehacks.site.render_cache import LOCAL_LINK
 from spacehacks.views import RIGHT_NOW
 
@@ -198,3 +199,17 @@ def test_what_each_page_shows_follows_the_model(repo_copy):
     hack.title = "A title no list has shown yet"
     changed, _ = changed_pages(before, page_inputs(pub))
     assert {hack.url, hack.category.url, template.url, "hacks/"} <= changed
+
+
+def test_search_indexing_that_fails_is_reported_and_the_next_save_waits_for_it(caplog):
+    preview = Preview()
+    ran: list[str] = []
+
+    def broken() -> None:
+        raise PluginError("Pagefind could not index the site")
+
+    preview.index_later(broken)
+    preview.index_later(lambda: ran.append("second"))   # starts only once the first has ended
+    preview.wait_for_search()
+    assert ran == ["second"]
+    assert "Search could not index the preview: Pagefind could not index the site" in caplog.text

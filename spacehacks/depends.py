@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .sources import VIEW_PAGES
-from .views import FEATURED_ON_HOME, RIGHT_NOW, Views, stable_pick
+from .views import FEATURED_ON_HOME, RIGHT_NOW, Views, alternates, stable_pick
 
 if TYPE_CHECKING:
     from .downloads import Download
@@ -48,6 +48,7 @@ def _everywhere(pub: Publication, downloads: list[Download]) -> tuple[object, ..
         bool(pub.templates),                         # the Templates page is in the navigation
         _listed_all(pub.recently_updated[:1]),       # the site footer names the latest update
         [repr(d) for d in downloads],
+        pub.language, alternates(pub),               # every page links to its translations
     )
 
 

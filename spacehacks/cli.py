@@ -101,8 +101,12 @@ def _serve(root: Path, port: int) -> int:
     from .load import check
     _port_free(port)  # MkDocs binds only after a whole build, and then fails with a traceback
     check(root)  # fail early and plainly rather than inside the server
+    from .site.preview import not_dirty_warning
+    # Dirty rebuilds: MkDocs builds only the pages our plugin says an edit changed, and the plugin
+    # removes the pages an edit deleted (spacehacks/site/preview.py).
+    logging.getLogger("mkdocs.commands.build").addFilter(not_dirty_warning)
     try:
-        serve(str(root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}", livereload=True)
+        serve(str(root / "mkdocs.yml"), dev_addr=f"127.0.0.1:{port}", livereload=True, build_type="dirty")
     except OSError as exc:
         raise BuildError(f"the preview could not use port {port}: {exc.strerror or exc}. "
                          "Try another, e.g. --port 8001.") from None

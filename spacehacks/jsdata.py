@@ -11,4 +11,9 @@ _ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
 
 def script_json(data: object, indent: int | None = None) -> str:
     """JSON that reads the same as data and as JavaScript, and cannot close its script element."""
-    return json.dumps(data, ensure_ascii=False, indent=indent).translate(_ESCAPES)
+    return script_text(json.dumps(data, ensure_ascii=False, indent=indent))
+
+
+def script_text(json_text: str) -> str:
+    """JSON text already written, made as safe as script_json's."""
+    return json_text.translate(_ESCAPES)

@@ -1,12 +1,13 @@
 """Reading the content folders into a Publication, collecting every problem on the way."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from . import interface, passages, schema, spelling, translations
+from . import frontmatter, interface, passages, schema, spelling, translations
 from .checks import check_body, check_inline_fields, check_publication
 from .fillins import load_vocabulary
 from .frontmatter import Source, control_character, entry_lines, load_settings, read_source, read_text
@@ -49,9 +50,44 @@ def load_publication(root: Path) -> tuple[Publication, list[Problem]]:
     return pub, sorted(set(problems))
 
 
+# What each file read to, with the bytes it was read from: a live preview loads the publication
+# again on every save, and an unchanged file (the same bytes) need not be parsed and checked
+# again. Values are copied out, so no caller can change what the next load gets.
+_READS: dict[tuple[str, str, str], tuple[bytes, Source, dict, list[Problem]]] = {}
+
+
 def _read(file: Path, root: Path, fields: tuple[schema.Field, ...], kind: str,
           problems: list[Problem]) -> tuple[Source, dict]:
     """Read one file; field problems do not stop its body from being checked too."""
+    key = (str(file), str(root), kind)
+    known = _READS.get(key)
+    raw = file.read_bytes() if known is not None and file.stat().st_size == len(known[0]) else None
+    if known is not None and raw == known[0]:
+        problems += known[3]
+        return _copy(known[1]), _copy_values(known[2])
+    # The bytes are taken before parsing: a save in between is then seen as a change next time.
+    if raw is None and not frontmatter.too_big(file, ""):
+        raw = file.read_bytes()
+    found: list[Problem] = []
+    src, values = _read_afresh(file, root, fields, kind, found)
+    problems += found
+    if raw is not None:
+        _READS[key] = (raw, _copy(src), _copy_values(values), found)
+    return src, values
+
+
+def _copy(src: Source) -> Source:
+    return dataclasses.replace(src, meta=_copy_values(src.meta), key_lines=dict(src.key_lines),
+                               problems=list(src.problems))
+
+
+def _copy_values(values: dict) -> dict:
+    """Front matter values are strings, numbers, dates and lists of them: lists are what a caller could change."""
+    return {k: list(v) if isinstance(v, list) else v for k, v in values.items()}
+
+
+def _read_afresh(file: Path, root: Path, fields: tuple[schema.Field, ...], kind: str,
+                 problems: list[Problem]) -> tuple[Source, dict]:
     src = read_source(file, rel(file, root))
     if src.problems:
         problems += src.problems
@@ -115,17 +151,21 @@ def _odd_files(root: Path) -> list[Problem]:
     out = []
     for name in CONTENT_DIRS:
         for path in _walk(root / name) if (root / name).is_dir() else []:
-            where = rel(path.parent, root) + "/" + path.name
             if path.is_symlink():
                 target = os.readlink(path)
-                out.append(Problem(where, 1, (
+                out.append(Problem(_where(path, root), 1, (
                     f"this is a symbolic link (to '{target}'), which the build does not follow. "
                     "Put the file itself here instead (copy it), or delete the link.")))
             elif path.suffix.lower() in (".md", *MARKDOWN_SUFFIXES) and path.suffix != ".md":
-                out.append(Problem(where, 1, (
+                out.append(Problem(_where(path, root), 1, (
                     f"content files end in '.md' (lowercase); this one ends in '{path.suffix}' and "
                     f"would be left out. Rename it to '{path.stem}.md'.")))
     return out
+
+
+def _where(path: Path, root: Path) -> str:
+    """A reported file's name, its folder resolved (done only for files reported: it costs)."""
+    return rel(path.parent, root) + "/" + path.name
 
 
 def _markdown_files(folder: Path) -> list[Path]:
@@ -257,11 +297,15 @@ def _load_sections(root: Path, problems: list[Problem]) -> list[Section]:
 def _load_hacks(root: Path, pub: Publication, problems: list[Problem]) -> None:
     base = root / "hacks"
     sections = {s.slug: s for s in pub.sections}
+    # _walk follows no link below `base`, so each file's rel() is the folder's and its own parts
+    # (resolving every file again cost a third of a reload at 1,000 hacks).
+    folder = rel(base, root)
+    inside = base.resolve().is_relative_to(root.resolve())
     for file in _walk(base) if base.is_dir() else []:
         if file.is_symlink() or file.is_dir() or file.name.startswith("."):
             continue
-        path = rel(file, root)
         parts = file.relative_to(base).parts
+        path = "/".join((folder, *parts)) if inside else file.as_posix()
         if file.suffix != ".md" or translation_language(file) is not None:
             continue
         if len(parts) != 3:

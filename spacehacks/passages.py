@@ -57,6 +57,8 @@ class Expansion:
 
 def markers(body: str) -> list[tuple[int, str, str]]:
     """(line offset, indent, name) of each include marker outside fenced code."""
+    if "{{" not in body:
+        return []   # most bodies include nothing: no need to read them line by line
     found, fence = [], None
     for offset, line in enumerate(body.split("\n")):
         opened = _FENCE.match(line)

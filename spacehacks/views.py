@@ -10,7 +10,7 @@ import zlib
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from .jsdata import script_json
 from .layouts import environment
@@ -37,6 +37,13 @@ RIGHT_NOW = (
 )
 FEATURED_ON_HOME = 6
 RELATED_AT_MOST = 3
+
+
+class FooterLinks(NamedTuple):
+    previous: Hack | None
+    next: Hack | None
+    related: list[Hack]
+    featured: list[Hack]
 
 
 def stable_pick(items: Sequence[T], key: str, k: int = 1) -> list[T]:
@@ -118,7 +125,9 @@ class Views:
         """`on_page`: the hack's own headings as (title, #anchor), for a short list on phones."""
         return self._render("hack_header.html", hack.url, hack=hack, on_page=on_page or [])
 
-    def hack_footer(self, hack: Hack) -> str:
+    def footer_links(self, hack: Hack) -> FooterLinks:
+        """The other hacks a hack's footer leads to (the site's live preview reads them too, to
+        know which pages an edit to one hack reaches)."""
         # Previous and next run through the whole publication in reading order, so the last
         # hack of a category leads on into the next category.
         hacks = self.reading_order
@@ -127,8 +136,12 @@ class Views:
         following = hacks[i + 1] if i + 1 < len(hacks) else None
         related = [self.pub.by_slug[s] for s in hack.related if self.pub.by_slug[s] not in (previous, following)]
         others = [h for h in self.featured if h is not hack]
-        return self._render("hack_footer.html", hack.url, hack=hack, previous=previous, next=following,
-                            related=related[:RELATED_AT_MOST], featured=stable_pick(others, hack.slug, 2))
+        return FooterLinks(previous, following, related[:RELATED_AT_MOST], stable_pick(others, hack.slug, 2))
+
+    def hack_footer(self, hack: Hack) -> str:
+        links = self.footer_links(hack)
+        return self._render("hack_footer.html", hack.url, hack=hack, previous=links.previous, next=links.next,
+                            related=links.related, featured=links.featured)
 
     def all_hacks(self) -> str:
         used = sorted({t for h in self.pub.hacks for t in h.tags})

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import partial
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 from urllib.parse import urlsplit
 
 import jinja2
@@ -17,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
 from .. import feed, markup, sanitize
+from ..depends import page_inputs
 from ..load import load_publication
 from ..problems import errors, format_problems
 from ..sources import CONTENT_DIRS, THEME_DIR
@@ -26,7 +28,9 @@ from .lazy_search import split_search_index
 from .minify import minify_own_assets
 from .pagefind import index_site, weigh_definitions
 from .pages import manifest, manifest_script, markdown_page, nav, site_pages
+from .preview import GeneratedAsset, KeptPage, Preview, look_fingerprint
 from .reflow import hyphenate_headings
+from .render_cache import Renders
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -61,14 +65,25 @@ class SpaceHacksPlugin(BasePlugin):
         self.publication: Publication | None = None     # build.py may hand over a publication it already checked
         self.downloads: list[Download] | None = None       # and the list of files it will publish under downloads/
         self.serving = False
+        self.incremental = False
+        self.preview = Preview()
+        self.renders = Renders()
+        self.look = ""
+        self.search: Any = None            # Material's search plugin, whose index the preview completes
+        self.search_mark = 0
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.serving = command == "serve"
+        # Served with dirty rebuilds (cli.py), every save rebuilds only the pages it changed.
+        self.incremental = self.serving and dirty
+        self.preview = Preview()
+        self.renders = Renders()
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(self.config["root"] or Path(config.config_file_path).parent).resolve()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.preview.wait_for_search()   # the last save's indexing must not read pages being rewritten
         pub = self.publication
         if pub is None:
             pub, problems = load_publication(self._root(config))
@@ -80,6 +95,19 @@ class SpaceHacksPlugin(BasePlugin):
         self.views.env.bytecode_cache = TEMPLATE_CACHE
         self.pages = site_pages(pub, self.views)
         config.nav = nav(pub)
+        if self.incremental:
+            self.look = look = look_fingerprint(self._root(config), config)
+            shows = page_inputs(pub, self.downloads)
+            self.preview.plan(config.site_dir, {p.src: f"{look} {shows[p.url]}" if p.url in shows else None
+                                                for p in self.pages})
+            self.renders.start()
+            self.search_mark = 0
+        self.search = config.plugins.get("material/search")
+        if self.search is not None:
+            # Material merges a dirty rebuild's entries into its last index by guessing from the
+            # first page's address; the preview completes the index itself (on_post_build), and
+            # a build in the same process must never start from another build's index.
+            self.search.search_index_prev = None
         # The 404 page is served at any depth, so MkDocs writes its links from site_url's path:
         # with the publication's own address set, it works under a sub-path too.
         if pub.info.get("site_url") and not config.site_url:
@@ -99,22 +127,38 @@ class SpaceHacksPlugin(BasePlugin):
                 files.remove(f)
             elif f.src_uri == LIVE_RELOAD and not self.serving:
                 files.remove(f)
-        for page in self.pages:
-            files.append(File.generated(config, page.src, content=markdown_page(page)))
+        keep = self.preview.keeps if self.incremental else lambda src: False
+        self.page_files = [KeptPage.lazy(config, page.src, partial(markdown_page, page)) if keep(page.src)
+                           else File.generated(config, page.src, content=markdown_page(page)) for page in self.pages]
+        for file in self.page_files:
+            files.append(file)
+        asset = GeneratedAsset if self.incremental else File
         hacks = manifest(self.pub)
-        files.append(File.generated(config, "hacks.json", content=hacks))
+        files.append(asset.generated(config, "hacks.json", content=hacks))
         # The random page opened from disk, where browsers fetch nothing, loads it as a script.
-        files.append(File.generated(config, HACKS_SCRIPT, content=manifest_script(self.pub)))
+        files.append(asset.generated(config, HACKS_SCRIPT, content=manifest_script(self.pub, hacks)))
         # Read by hack pages' "Featured hacks" block only as it nears the screen, so the list is
         # not repeated inside every hack page's first load.
-        files.append(File.generated(config, FEATURED, content=self.views.featured_data))
-        files.append(File.generated(config, feed.FEED_PATH, content=feed.atom(self.pub)))
+        files.append(asset.generated(config, FEATURED, content=self.views.featured_data))
+        files.append(asset.generated(config, feed.FEED_PATH, content=feed.atom(self.pub)))
         self.by_src = {p.src: p for p in self.pages}
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        # A kept page is not read again, but the navigation shows its title: read its front matter.
+        for page in nav.pages:
+            if isinstance(page.file, KeptPage) and page.markdown is None:
+                page.read_source(config)
+        return nav
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         env.bytecode_cache = TEMPLATE_CACHE
         return env
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        if self.incremental:
+            self.renders.wrap(page, self.look)
+        return page
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         record = self.by_src.get(page.file.src_uri)
@@ -136,6 +180,11 @@ class SpaceHacksPlugin(BasePlugin):
 
     def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
+        if self.incremental and self.search is not None:
+            # Material's search plugin, listed first, has just indexed this page.
+            entries = self.search.search_index.entries
+            self.preview.record_search(page.file.src_uri, entries[self.search_mark:])
+            self.search_mark = len(entries)
         extra = _extra(context)
         extra["sh_live_reload"] = LIVE_RELOAD if self.serving else ""
         record = self.by_src.get(page.file.src_uri)
@@ -181,10 +230,21 @@ class SpaceHacksPlugin(BasePlugin):
             safe = re.sub(r'"https://unpkg\.com/[^"]*"', '"data:text/javascript,"', text)
             if safe != text:
                 bundle.write_text(safe, encoding="utf-8")
-        split_search_index(Path(config.site_dir))
-        csp.point_shim_at_boot_file(Path(config.site_dir))
-        minify_own_assets(Path(config.site_dir))
-        index_site(Path(config.site_dir))
+        site = Path(config.site_dir)
+        if self.incremental:
+            csp.point_shim_at_boot_file(site)
+            minify_own_assets(site)
+            entries = self.preview.finish(self.page_files)
+            index = self.search.search_index if self.search is not None else None
+            self.preview.index_later(partial(_index_preview, site, index, entries))
+            return
+        split_search_index(site)
+        csp.point_shim_at_boot_file(site)
+        minify_own_assets(site)
+        index_site(site)
+
+    def on_shutdown(self) -> None:
+        self.preview.wait_for_search()
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Callable[..., object]) -> LiveReloadServer:
@@ -195,6 +255,17 @@ class SpaceHacksPlugin(BasePlugin):
             if (root / folder).is_dir():
                 server.watch(str(root / folder))
         return server
+
+
+def _index_preview(site: Path, index: Any, entries: list[dict[str, object]]) -> None:
+    """Both search indexes of a preview rebuild, written once it is served: Material's (read
+    from disk only), completed with the entries of the pages kept, then Pagefind's."""
+    if index is not None:
+        # Material wrote only the pages built this time; the index holds them all.
+        index.entries = entries
+        (site / "search" / "search_index.json").write_text(index.generate_search_index(None), encoding="utf-8")
+    split_search_index(site)
+    index_site(site)
 
 
 def _extra(context: TemplateContext) -> dict[str, object]:

@@ -12,6 +12,7 @@ index inlined as a script still serves (lazy_search.py).
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -32,12 +33,28 @@ def executable() -> Path:
 
 
 def index_site(site_dir: Path) -> None:
-    run = subprocess.run([str(executable()), "--site", str(site_dir), "--output-subdir", BUNDLE, "--silent"],
+    bundle = Path(site_dir) / BUNDLE
+    if not bundle.exists():
+        _index(site_dir, bundle)
+        return
+    # Indexing again (the live preview): Pagefind names its files by their content and leaves
+    # the old ones, so the new index is made beside the old one and replaces it whole.
+    fresh, old = bundle.with_name(".pagefind-new"), bundle.with_name(".pagefind-old")
+    for folder in (fresh, old):
+        shutil.rmtree(folder, ignore_errors=True)
+    _index(site_dir, fresh)
+    bundle.rename(old)
+    fresh.rename(bundle)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _index(site_dir: Path, out: Path) -> None:
+    run = subprocess.run([str(executable()), "--site", str(site_dir), "--output-path", str(out), "--silent"],
                          capture_output=True, text=True, timeout=600, check=False)
     if run.returncode != 0:
         raise PluginError(f"Pagefind could not index the site:\n{run.stdout}{run.stderr}")
     for pattern in UNUSED:
-        for path in (Path(site_dir) / BUNDLE).glob(pattern):
+        for path in out.glob(pattern):
             path.unlink()
 
 

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from ..jsdata import script_json
+from ..jsdata import script_text
 from ..sources import VIEW_PAGES, ViewPage
 from ..views import Views
 
@@ -18,11 +20,25 @@ if TYPE_CHECKING:
 class SitePage:
     src: str                      # e.g. "preventing-escalation/community-building/index.md"
     title: str
-    body: str                     # Markdown for content pages; for views, the finished HTML
+    # Markdown for content pages; for views, the finished HTML, or what renders it when first
+    # asked (the live preview renders only the views an edit changed).
+    source: str | Callable[[], str]
     meta: dict[str, object] = field(default_factory=dict)
     hack: Hack | None = None      # the Hack, for hack pages
     item: Translatable | None = None   # the hack, page, section, category or template whose words it shows
     is_html: bool = False         # a view rendered by views.py: no Markdown pass needed
+
+    @property
+    def body(self) -> str:
+        if not isinstance(self.source, str):
+            self.source = self.source()
+        return self.source
+
+    @property
+    def url(self) -> str:
+        """The page's address as the model writes it ("" for home, "a/b/" for the others)."""
+        path = self.src.removesuffix(".md").removesuffix("index")
+        return path if not path or path.endswith("/") else path + "/"
 
 
 # Listing pages repeat the titles and summaries of the pages they list: kept out of search, so a
@@ -30,8 +46,8 @@ class SitePage:
 UNSEARCHED = {"search": {"exclude": True}}
 
 
-def view(src: str, title: str, html: str, meta: dict[str, object] | None = None, searchable: bool = False,
-         item: Translatable | None = None) -> SitePage:
+def view(src: str, title: str, html: str | Callable[[], str], meta: dict[str, object] | None = None,
+         searchable: bool = False, item: Translatable | None = None) -> SitePage:
     return SitePage(src, title, html, {**(meta or {}), **({} if searchable else UNSEARCHED)}, is_html=True,
                     item=item)
 
@@ -39,15 +55,16 @@ def view(src: str, title: str, html: str, meta: dict[str, object] | None = None,
 def site_pages(pub: Publication, views: Views) -> list[SitePage]:
     title = pub.info.get("title", "Home")
     page_title = f"{title}: {pub.info['subtitle']}" if pub.info.get("subtitle") else title
-    pages = [view("index.md", title, views.home(),
+    pages = [view("index.md", title, views.home,
                   {"hide": ["navigation", "toc"], "description": pub.info.get("description", ""),
                    "page_title": page_title})]
     for p in pub.pages:
         pages.append(SitePage(f"{p.slug}.md", p.title, p.body, {"description": p.summary or ""}, item=p))
     for s in pub.sections:
-        pages.append(view(f"{s.slug}/index.md", s.title, views.section(s), {"description": s.tagline}, item=s))
+        pages.append(view(f"{s.slug}/index.md", s.title, partial(views.section, s), {"description": s.tagline},
+                          item=s))
         for c in s.categories:
-            pages.append(view(f"{s.slug}/{c.slug}/index.md", c.title, views.category(c),
+            pages.append(view(f"{s.slug}/{c.slug}/index.md", c.title, partial(views.category, c),
                               {"description": c.tagline}, item=c))
             for h in c.hacks:
                 tags = [pub.tags[t].title for t in h.tags if t in pub.tags]
@@ -55,10 +72,10 @@ def site_pages(pub: Publication, views: Views) -> list[SitePage]:
                                       {"description": h.summary, "tags": tags, "template": "hack.html"},
                                       hack=h, item=h))
     for v in view_pages(pub):
-        pages.append(view(f"{v.slug}/index.md", pub.t(v.title), getattr(views, v.view)(), {"hide": ["toc"]},
+        pages.append(view(f"{v.slug}/index.md", pub.t(v.title), getattr(views, v.view), {"hide": ["toc"]},
                           searchable=v.searchable))
-    pages += [view(f"templates/{t.slug}/index.md", t.title, views.template_page(t), {"description": t.summary},
-                   searchable=True, item=t) for t in pub.templates]
+    pages += [view(f"templates/{t.slug}/index.md", t.title, partial(views.template_page, t),
+                   {"description": t.summary}, searchable=True, item=t) for t in pub.templates]
     return pages
 
 
@@ -116,9 +133,10 @@ def manifest(pub: Publication) -> str:
     return json.dumps(manifest_data(pub), ensure_ascii=False, indent=1)
 
 
-def manifest_script(pub: Publication) -> str:
-    """assets/hacks.js: the same data as a script, safe to read as JavaScript."""
-    return f"var __hacks = {script_json(manifest_data(pub), indent=1)};\n"
+def manifest_script(pub: Publication, manifest_text: str | None = None) -> str:
+    """assets/hacks.js: the same data as a script, safe to read as JavaScript (from hacks.json's
+    text when it is at hand: writing it takes a while at 1,000 hacks)."""
+    return f"var __hacks = {script_text(manifest_text or manifest(pub))};\n"
 
 
 def markdown_page(page: SitePage) -> str:

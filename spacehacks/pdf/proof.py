@@ -160,8 +160,10 @@ def _printed_number(page: Page, rect: Any) -> str:
     found = words_in(page, rect)
     if not found:
         return ""
-    bottom = max(w.y1 for w in found)
-    return max((w for w in found if w.y1 > bottom - 2), key=lambda w: w.x1).text
+    # The bottom line is every word level with the lowest one. Level means its middle lies within
+    # that word's height: a number set in other type than its title sits a few points higher.
+    low = max(found, key=lambda w: w.y1)
+    return max((w for w in found if low.y0 <= (w.y0 + w.y1) / 2 <= low.y1), key=lambda w: w.x1).text
 
 
 def _has_body(page: Page) -> bool:

@@ -156,14 +156,12 @@ def _prove_section(section: Section, top: dict[str, tuple[int, list[Bookmark]]],
 
 
 def _printed_number(page: Page, rect: Any) -> str:
-    """The last word of a contents entry (its bottom line's right end): its page number."""
+    """The page number of a contents entry: its rightmost word. The number is floated to the
+    right edge, beyond every word of the title; it sits on the title's last line when
+    target-counter sets it and on its first when the number is written in, and a few points
+    off the title's baseline (other type)."""
     found = words_in(page, rect)
-    if not found:
-        return ""
-    # The bottom line is every word level with the lowest one. Level means its middle lies within
-    # that word's height: a number set in other type than its title sits a few points higher.
-    low = max(found, key=lambda w: w.y1)
-    return max((w for w in found if low.y0 <= (w.y0 + w.y1) / 2 <= low.y1), key=lambda w: w.x1).text
+    return max(found, key=lambda w: w.x1).text if found else ""
 
 
 def _has_body(page: Page) -> bool:

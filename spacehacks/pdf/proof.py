@@ -156,12 +156,12 @@ def _prove_section(section: Section, top: dict[str, tuple[int, list[Bookmark]]],
 
 
 def _printed_number(page: Page, rect: Any) -> str:
-    """The last word of a contents entry (its bottom line's right end): its page number."""
+    """The page number of a contents entry: its rightmost word. The number is floated to the
+    right edge, beyond every word of the title; it sits on the title's last line when
+    target-counter sets it and on its first when the number is written in, and a few points
+    off the title's baseline (other type)."""
     found = words_in(page, rect)
-    if not found:
-        return ""
-    bottom = max(w.y1 for w in found)
-    return max((w for w in found if w.y1 > bottom - 2), key=lambda w: w.x1).text
+    return max(found, key=lambda w: w.x1).text if found else ""
 
 
 def _has_body(page: Page) -> bool:

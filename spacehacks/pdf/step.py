@@ -39,6 +39,10 @@ def source_hash(book: Book, html: str, paper: str) -> str:
     return h.hexdigest()
 
 
+# How many times a one-pass book may be laid out again with numbers read from its pages.
+RELAYOUTS = 2
+
+
 def render_paper(book: Book, paper: str, target: Path) -> None:
     """Render one paper size into `target` and prove it complete (raises ProofError)."""
     from .parallel import render, workers_for
@@ -49,19 +53,20 @@ def render_paper(book: Book, paper: str, target: Path) -> None:
     workers = 1 if book.pub.language != SOURCE_LANGUAGE else None
     label = LABELS[paper] if book.section is None else f"{LABELS[paper]} '{book.section.title}'"
     target.write_bytes(render(book, paper, log=log.info, workers=workers))
-    try:
-        prove(book.pub, target, label)
-    except ProofError as error:
-        if not error.stale_numbers or (workers or workers_for(book)) != 1:
-            raise
-        # WeasyPrint resolves target-counter while it lays the pages out, and a "See also" line
-        # whose numbers grow can move a later heading to the next page after the contents took
-        # its number. The body does not depend on the contents' words, so the book laid out
-        # again with the numbers read from this one is the same book with the right contents.
-        log.info("PDF edition (%s): %d contents numbers went stale during layout; setting them from "
-                 "the laid-out pages…", label, len(error.problems))
-        target.write_bytes(render_whole(book, paper, page_of=anchor_labels(target)))
-        prove(book.pub, target, label)
+    for attempt in range(1, RELAYOUTS + 2):
+        try:
+            prove(book.pub, target, label)
+            return
+        except ProofError as error:
+            if not error.stale_numbers or (workers or workers_for(book)) != 1 or attempt > RELAYOUTS:
+                raise
+            # WeasyPrint resolves target-counter while it lays the pages out, and a line whose
+            # numbers grow (the contents, a "See also") can push later pages on after the
+            # contents took its numbers. Laid out again with the numbers read from the pages,
+            # the contents has its final length; a second time, its front-matter numbers too.
+            log.info("PDF edition (%s): %d contents numbers went stale during layout; setting them "
+                     "from the laid-out pages…", label, len(error.problems))
+            target.write_bytes(render_whole(book, paper, page_of=anchor_labels(target)))
 
 
 def editions(pub: Publication) -> list[tuple[Book, str, str, str]]:

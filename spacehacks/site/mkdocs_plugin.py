@@ -22,10 +22,12 @@ from ..problems import format_problems
 from ..sources import CONTENT_DIRS, THEME_DIR
 from ..views import Views, link
 from . import csp
-from .lazy_search import split_search_index
+from .lazy_search import search_languages, split_search_index
+from .lean import collapse_whitespace, drop_unused_assets
 from .minify import minify_own_assets
 from .pagefind import index_site, weigh_definitions
 from .pages import manifest, manifest_script, markdown_page, nav, site_pages
+from .purge_css import purge_site_stylesheet
 from .reflow import hyphenate_headings
 
 if TYPE_CHECKING:
@@ -147,10 +149,11 @@ class SpaceHacksPlugin(BasePlugin):
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        return csp.apply(output, page.content or "")
+        return collapse_whitespace(csp.apply(output, page.content or ""))
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-        return csp.apply(output_content, "")
+        page = csp.apply(output_content, "")
+        return collapse_whitespace(page) if template_name.endswith(".html") else page
 
     def on_template_context(self, context: TemplateContext, /, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
@@ -170,8 +173,12 @@ class SpaceHacksPlugin(BasePlugin):
             if safe != text:
                 bundle.write_text(safe, encoding="utf-8")
         split_search_index(Path(config.site_dir))
+        drop_unused_assets(Path(config.site_dir), search_languages(Path(config.site_dir)))
         csp.point_shim_at_boot_file(Path(config.site_dir))
         minify_own_assets(Path(config.site_dir))
+        if not self.serving:
+            # Reads every page: a preview shows Material's whole stylesheet instead.
+            purge_site_stylesheet(Path(config.site_dir))
         index_site(Path(config.site_dir))
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,

@@ -24,16 +24,32 @@ BUDGET = 70_000          # bytes, gzipped: tests/browser/test_light_and_offline.
 HEADROOM = 0.10
 
 
+# Editions in other languages, built beside the English one at /<language>/ (issue 16).
+LANGUAGES = ("es",)
+
+
+def pages_to_measure(site: Path, pub) -> dict[str, str]:
+    """page type -> path: every type, and each one a translated edition has at the same path."""
+    types = page_types(pub)
+    out = dict(types)
+    for lang in LANGUAGES:
+        for kind, path in types.items():
+            target = site / lang / path
+            if (target / "index.html").is_file() or (target.is_file() and path.endswith(".html")):
+                out[f"{kind} ({lang})"] = f"{lang}/{path}"
+    return out
+
+
 def measure(browser, site: Path, pub) -> list[tuple[str, int, int]]:
     """(page type, requests, gzipped bytes) for each page type, then search opened on a hack."""
     server = SiteServer(site)
     rows = []
     try:
-        for kind, path in page_types(pub).items():
+        for kind, path in pages_to_measure(site, pub).items():
             ctx = browser.new_context(viewport=PHONE, service_workers="block")
             urls = []
             ctx.on("request", lambda r, urls=urls: urls.append(r.url))
-            if kind == "random":
+            if kind.startswith("random"):
                 ctx.route("**/assets/pick.js", lambda route: route.abort())
             page = ctx.new_page()
             page.goto(server.url + path)

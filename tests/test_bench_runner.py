@@ -54,3 +54,14 @@ def test_runner_runs_only_the_modules_asked_for(tmp_path):
 def test_the_shipped_bench_modules_offer_rows():
     names = set(bench_run.discover())
     assert {"site_build", "page_weight"} <= names
+
+
+def test_page_weights_cover_the_translated_edition_where_it_has_the_page(tmp_path, monkeypatch):
+    page_weight = bench_run.discover(only=["page_weight"])["page_weight"].__module__
+    module = sys.modules[page_weight]
+    monkeypatch.setattr(module, "page_types", lambda pub: {"home": "", "hack": "a/b/", "not-found": "404.html"})
+    (tmp_path / "es").mkdir()
+    (tmp_path / "es" / "index.html").write_text("<p>Inicio</p>")
+    (tmp_path / "es" / "404.html").write_text("<p>No</p>")
+    assert module.pages_to_measure(tmp_path, None) == {
+        "home": "", "hack": "a/b/", "not-found": "404.html", "home (es)": "es/", "not-found (es)": "es/404.html"}

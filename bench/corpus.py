@@ -4,8 +4,11 @@ Bodies are the shipped hacks' bodies, cycled, so Markdown features and lengths a
 """
 from __future__ import annotations
 
+import atexit
 import random
 import shutil
+import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -63,3 +66,36 @@ def built_corpora(n: int, tmp: Path) -> Iterator[tuple[str, Any, Path]]:
         site = Path(tmp) / f"site-{i}"
         build_site(root, site, check(root), [])
         yield name, load_publication(root)[0], site
+
+
+_WORK: list[Path] = []
+_BUILT: dict[int, tuple[Path, Path, float]] = {}
+
+
+def workdir() -> Path:
+    """One temporary folder for the whole run (bench/run.py), removed at exit."""
+    if not _WORK:
+        _WORK.append(Path(tempfile.mkdtemp(prefix="spacehacks-bench-")))
+        atexit.register(shutil.rmtree, _WORK[0], True)
+    return _WORK[0]
+
+
+def built_site(n: int) -> tuple[Path, Path, float]:
+    """(corpus, built site, seconds the full site build took) for N synthetic hacks, 0 for the
+    shipped content; built once per run, so every bench module measures the same site. Each
+    translated edition is built beside it at /<language>/, as publishing does."""
+    if n not in _BUILT:
+        from spacehacks.publish import build_site, check, language_views
+        root = ROOT if n == 0 else make_corpus(n, workdir() / f"corpus-{n}")
+        site = workdir() / f"site-{n}"
+        pub = check(root)
+        start = time.perf_counter()
+        build_site(root, site, pub)
+        for language, view in language_views(pub):
+            build_site(root, site / language, view, [])
+        _BUILT[n] = (root, site, time.perf_counter() - start)
+    return _BUILT[n]
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())

@@ -1,5 +1,6 @@
 """Benchmark: the site build next to the bare floor (read + YAML + python-markdown of the same
-files), at N=100 and N=1000 hacks, measured side by side in one run. Prints the ratio.
+files), at N=100 and N=1000 hacks, measured side by side in one run. Prints the ratio; as rows
+for bench/run.py, also the built site's size (goal, issue 15: at most 30 MB at 1,000 hacks).
 
 Goal (issue 2): site build at most 3.5x the floor at N=1000. A benchmark, not a test.
 Usage: python bench/site_build.py [N ...]
@@ -15,7 +16,8 @@ import markdown
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import make_corpus  # noqa: E402
+from corpus import built_site, folder_bytes, make_corpus  # noqa: E402
+from rows import Row  # noqa: E402
 
 from spacehacks import markup  # noqa: E402
 from spacehacks.publish import build_site, check  # noqa: E402
@@ -41,6 +43,29 @@ def best_of(fn, repeat: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def rows(sizes: list[int]):
+    for n in sizes:
+        root, out, seconds = built_site(n)
+        repeat = 3 if n <= 200 else 1
+        f = best_of(lambda root=root: floor(root), repeat)
+        if repeat > 1:
+            again = out.with_name(f"again-{n}")
+            seconds = min(seconds, best_of(lambda root=root, again=again: site(root, again), repeat - 1))
+        yield Row(f"site build, {n} hacks", seconds, "s", f, baseline_name="parse floor",
+                  goal="≤ 3.5× at 1,000" if n >= 1000 else "")
+        # A translated edition (its section and page texts ship with the content) is built
+        # beside the English site at /<language>/: counted on a row of its own.
+        editions = [d for d in out.iterdir() if d.is_dir() and (d / "index.html").is_file() and len(d.name) == 2]
+        translated = sum(folder_bytes(d) for d in editions) / 1e6
+        size = folder_bytes(out) / 1e6 - translated
+        yield Row(f"site size, {n} hacks", size, "MB", goal="≤ 30 MB at 1,000" if n >= 1000 else "")
+        if editions:
+            names = ", ".join(d.name for d in editions)
+            yield Row(f"  and its edition(s) at /{names}/, {n} hacks", translated, "MB")
+        search = sum(folder_bytes(out / d) for d in ("search", "pagefind")) / 1e6
+        yield Row(f"  of which search indexes, {n} hacks", search, "MB")
 
 
 def main(sizes: list[int]) -> None:

@@ -11,7 +11,7 @@ import pytest
 from paths import ROOT
 
 from spacehacks.phrases import count_line
-from spacehacks.site.lazy_search import INDEX_SCRIPT
+from spacehacks.site.lazy_search import read_index_script
 from spacehacks.sources import translation_language
 
 
@@ -114,7 +114,7 @@ def test_manifest_matches_the_content(site, pub):
 
 def _disk_index(site):
     """Material's Lunr index, which serves readers who open site/ from disk."""
-    return json.loads((site / INDEX_SCRIPT).read_text(encoding="utf-8").removeprefix("var __index = "))
+    return read_index_script(site)
 
 
 def test_search_index_holds_every_hack_title_and_every_quote(site, pub):

@@ -2,14 +2,14 @@
    It lives at the site's root so it can answer for every page (a worker only controls the
    folder it is served from). Installing saves a small core: the home page, all hacks, random,
    the offline page, the manifest, the stylesheets and scripts every page loads, and search's
-   worker with its offline fallback; pages are
+   worker, with what it loads on a first query and its offline fallback; pages are
    saved as they are read, and the search index the first time a reader searches. Pages come
    from the network first, so readers online always get the latest edition. */
 "use strict";
 var PREFIX = "spacehacks-";
 var CACHE = PREFIX + "v1";
 var CORE = ["./", "hacks/", "random/", "offline/", "hacks.json", "search/search_index.json", "assets/search-worker.js",
-            "assets/search-fallback.js", "assets/pick.js"];
+            "assets/search-pagefind.js", "assets/search-fallback.js", "assets/pick.js"];
 /* What the templates page's form loads only when it is used: saved whenever that page is, so the
    form works offline after one visit (the template files are saved as the form reads them). */
 var FILL_PAGE = "templates/";

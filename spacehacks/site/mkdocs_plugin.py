@@ -24,11 +24,13 @@ from ..problems import errors, format_problems
 from ..sources import CONTENT_DIRS, THEME_DIR
 from ..views import Views, alternates, link
 from . import csp
-from .lazy_search import split_search_index
+from .lazy_search import search_languages, split_search_index
+from .lean import collapse_whitespace, drop_unused_assets
 from .minify import minify_own_assets
 from .pagefind import index_site, weigh_definitions
 from .pages import manifest, manifest_script, markdown_page, nav, site_pages
 from .preview import GeneratedAsset, KeptPage, Preview, look_fingerprint
+from .purge_css import purge_site_stylesheet
 from .reflow import hyphenate_headings
 from .render_cache import Renders
 
@@ -208,10 +210,11 @@ class SpaceHacksPlugin(BasePlugin):
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        return csp.apply(output, page.content or "")
+        return collapse_whitespace(csp.apply(output, page.content or ""))
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
-        return csp.apply(output_content, "")
+        page = csp.apply(output_content, "")
+        return collapse_whitespace(page) if template_name.endswith(".html") else page
 
     def on_template_context(self, context: TemplateContext, /, *, template_name: str,
                             config: MkDocsConfig) -> TemplateContext:
@@ -239,8 +242,12 @@ class SpaceHacksPlugin(BasePlugin):
             self.preview.index_later(partial(_index_preview, site, index, entries))
             return
         split_search_index(site)
+        drop_unused_assets(site, search_languages(site))
         csp.point_shim_at_boot_file(site)
         minify_own_assets(site)
+        if not self.serving:
+            # Reads every page: a preview shows Material's whole stylesheet instead.
+            purge_site_stylesheet(site)
         index_site(site)
 
     def on_shutdown(self) -> None:

@@ -129,8 +129,9 @@ def manifest_data(pub: Publication) -> dict[str, object]:
 
 
 def manifest(pub: Publication) -> str:
-    """site/hacks.json (plain data: whoever shows it escapes it)."""
-    return json.dumps(manifest_data(pub), ensure_ascii=False, indent=1)
+    """site/hacks.json (plain data: whoever shows it escapes it). Without indentation: a reader's
+    browser fetches it whole for random and offline search (560 KB indented at 1,000 hacks)."""
+    return json.dumps(manifest_data(pub), ensure_ascii=False, separators=(",", ":"))
 
 
 def manifest_script(pub: Publication, manifest_text: str | None = None) -> str:

@@ -1,150 +1,29 @@
-/* Space Hacks: search on the web, through Material's search box, answered by Pagefind.
+/* Space Hacks: the search worker Material starts on every page (theme/main.html points its
+   worker setting here). It answers Material's SETUP at once and loads the search itself
+   (assets/search-pagefind.js) only when a reader types a first query.
 
-   Material starts this worker (theme/main.html points its worker setting here, with
-   ?worker=<Material's own worker>) and speaks its protocol: SETUP, READY, QUERY, RESULT. We
-   answer READY at once, and each query from Pagefind's chunked index (pagefind/, written at
-   build time by spacehacks/site/pagefind.py): the first query fetches Pagefind's script, its
-   WebAssembly and only the index chunks and result fragments it needs, so what a reader
-   downloads grows with the query, not with the publication. Pagefind picks the index of the
-   page's language (Material's SETUP names it), so a second edition gets its own.
-
-   When Pagefind cannot answer (offline, with the chunks for that word never saved), the hacks'
-   titles, summaries and tags from hacks.json are searched instead (assets/search-fallback.js). */
+   Its listener is added before any other, so it sees the page's messages first and keeps them
+   from Material's own worker, which search-fallback.js may load later: that one only sees the
+   messages re-dispatched to it (untrusted events). */
 "use strict";
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var params = new URL(self.location.href).searchParams;
-var here = self.location.href;
-var setup = null;          /* Material's SETUP message, config only */
-var engine = null;         /* a promise of Pagefind, once the first query asks for it */
-var latest = null;         /* the query to answer next; older ones are dropped */
-var busy = false;
-var asked = 0;             /* queries received: an answer to an older one is never shown */
-var RESULTS = 10;          /* result fragments fetched per query (Material shows ten at first) */
-var EXCERPT_WORDS = 30;    /* about 200 characters */
-/* Words readers type for what this publication calls something else, by language: each is
-   searched as well, and a page found either way keeps its better score. */
-var ALSO = {
-  en: { ban: "restriction", bans: "restriction", banned: "restriction", barred: "restriction",
-        heat: "overheating", hot: "overheating", kicked: "restriction", cops: "police" }
-};
-/* Phrases readers type as two words for what the text writes as one. */
-var PHRASES = {
-  en: [[/\bburn(?:ed|t)?\s+out\b/g, "burnout"], [/\bneedle\s+stick\b/g, "needle-stick"]]
-};
-
-/* Material inserts titles and excerpts as HTML: titles are escaped here, and an excerpt keeps
-   no markup but Pagefind's <mark>. */
-function escapeHTML(text) {
-  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-function excerptHTML(html) {
-  return String(html).replace(/<mark>/g, "\u0001").replace(/<\/mark>/g, "\u0002")
-    .replace(/</g, "&lt;").replace(/>/g, "&gt;")
-    .replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>");
-}
-
-function language() {
-  var lang = setup && setup.data.config && setup.data.config.lang;
-  return (Array.isArray(lang) ? lang[0] : lang) || "en";
-}
-
-function pagefind() {
-  if (!engine) {
-    engine = import(new URL("../pagefind/pagefind.js", here).href).then(function (pf) {
-      return pf.options({ excerptLength: EXCERPT_WORDS, baseUrl: "/" }).then(function () {
-        return pf.init(language());
-      }).then(function () { return pf; });
-    });
-    engine.catch(function () { engine = null; });   /* try again on the next query */
-  }
-  return engine;
-}
-
-function terms(query) {
-  var out = {};
-  query.split(/\s+/).filter(Boolean).forEach(function (t) { out[t.toLowerCase()] = true; });
-  return out;
-}
-
-function alternatives(query) {
-  var also = ALSO[language()] || {};
-  var joined = (PHRASES[language()] || []).reduce(function (q, p) { return q.replace(p[0], p[1]); },
-                                                  query.toLowerCase());
-  var words = joined.split(/\s+/);
-  var other = words.map(function (w) { return also[w] || w; }).join(" ");
-  if (joined !== query.toLowerCase()) return [other];   /* "burn out" means burnout, not burns */
-  return other === words.join(" ") ? [query] : [query, other];
-}
-
-function search(pf, query) {
-  return Promise.all(alternatives(query).map(function (q) { return pf.search(q); })).then(function (all) {
-    var best = {};
-    all.forEach(function (found) {
-      (found ? found.results : []).forEach(function (r) {
-        if (!best[r.id] || best[r.id].score < r.score) best[r.id] = r;
-      });
-    });
-    return Object.keys(best).map(function (id) { return best[id]; })
-      .sort(function (a, b) { return b.score - a.score; });
-  });
-}
-
-function pagefindResults(query) {
-  return pagefind().then(function (pf) {
-    return search(pf, query);
-  }).then(function (found) {
-    var top = found.slice(0, RESULTS);
-    return Promise.all(top.map(function (r) { return r.data(); })).then(function (pages) {
-      var t = terms(query);
-      return pages.map(function (d, i) {
-        return [{
-          location: d.url.replace(/^\//, ""),   /* relative to the site's root */
-          title: escapeHTML(d.meta && d.meta.title || d.url),
-          text: "<p>" + excerptHTML(d.excerpt) + "</p>",
-          score: top[i].score,
-          terms: t
-        }];
-      });
-    });
-  });
-}
-
-/* Offline with nothing saved for this query: assets/search-fallback.js, loaded only then. */
-function fallbackResults(query) {
-  if (!self.shFallback) importScripts(new URL("search-fallback.js", here).href);
-  return self.shFallback(query, setup, params.get("worker"));
-}
-
-function answer() {
-  if (busy || latest === null) return;
-  var query = latest, number = asked;
-  latest = null;
-  busy = true;
-  pagefindResults(query).catch(function () { return fallbackResults(query); })
-    .catch(function () { return []; })
-    .then(function (items) {
-      busy = false;
-      /* A newer query typed meanwhile makes this answer stale: answer that one instead. */
-      if (number === asked) self.postMessage({ type: RESULT, data: { items: items } });
-      answer();
-    });
-}
-
-/* Added before Material's worker adds its own, so this sees the page's messages first and keeps
-   them from it; Material's worker only sees what we re-dispatch (untrusted events). */
 self.addEventListener("message", function (ev) {
   if (!ev.isTrusted) return;
   ev.stopImmediatePropagation();
   var message = ev.data;
   if (message.type === SETUP) {
-    setup = message;
+    self.shSetup = message;
     self.postMessage({ type: READY });
   } else if (message.type === QUERY) {
     var query = String(message.data || "").trim();
-    asked++;
-    /* Material asks for "" as soon as it is ready, and on every page: that is not a search. */
-    if (!query) { latest = null; return self.postMessage({ type: RESULT, data: { items: [] } }); }
-    latest = query;
-    answer();
+    if (!self.shQuery) {
+      if (!query) return self.postMessage({ type: RESULT, data: { items: [] } });
+      try {
+        importScripts(new URL("search-pagefind.js", self.location.href).href);
+      } catch (e) {      /* offline, and never saved: nothing to answer with */
+        return self.postMessage({ type: RESULT, data: { items: [] } });
+      }
+    }
+    self.shQuery(query);
   }
 });

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 from .jsdata import script_json
 from .layouts import environment
 from .model import SOURCE_LANGUAGE
+from .phrases import english as t
 from .phrases import translation_notices
 from .shared_fields import SharedField, grouped
 from .template_document import parse
@@ -30,10 +31,10 @@ VIEWS_DIR = Path("theme") / "views"  # relative to the publication root
 # The home page's "right now" row: what people come for in a hurry, each the hack that answers
 # it (a hack not in the publication is left out, so renaming one never breaks the build).
 RIGHT_NOW = (
-    ("Someone has overdosed", "naloxone-overdose-response-keeping-services-open"),
-    ("Someone is escalating", "escalation-cycle-where-to-step-in"),
-    ("Right after an incident", "first-hours-after-an-incident"),
-    ("Looking after yourself", "recovering-after-a-hard-shift"),
+    (t("Someone has overdosed"), "naloxone-overdose-response-keeping-services-open"),
+    (t("Someone is escalating"), "escalation-cycle-where-to-step-in"),
+    (t("Right after an incident"), "first-hours-after-an-incident"),
+    (t("Looking after yourself"), "recovering-after-a-hard-shift"),
 )
 FEATURED_ON_HOME = 6
 RELATED_AT_MOST = 3
@@ -103,7 +104,8 @@ class Views:
         return picked[0] if picked else None
 
     def home(self) -> str:
-        right_now = [(label, self.pub.by_slug[slug]) for label, slug in RIGHT_NOW if slug in self.pub.by_slug]
+        known = self.pub.by_slug
+        right_now = [(self.pub.t(label), known[slug]) for label, slug in RIGHT_NOW if slug in known]
         return self._render("home.html", "", quote=self.quote_for("home"), right_now=right_now,
                             featured=self.featured[:FEATURED_ON_HOME])
 

@@ -17,6 +17,7 @@ from .layouts import environment
 from .model import SOURCE_LANGUAGE
 from .phrases import english as t
 from .phrases import translation_notices
+from .script_strings import script_strings
 from .shared_fields import SharedField, grouped
 from .template_document import parse
 from .template_html import body_html
@@ -98,6 +99,10 @@ class Views:
         """Featured hacks for the JS picker; URLs are relative to the site root."""
         return script_json([{"slug": h.slug, "title": h.title, "summary": h.summary,
                              "section": h.section.title, "url": h.url} for h in self.featured])
+
+    @cached_property
+    def script_strings(self) -> str:
+        return script_strings(self.pub)
 
     def quote_for(self, key: str) -> Quote | None:
         picked = stable_pick(self.pub.quotes, key)

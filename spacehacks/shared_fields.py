@@ -11,16 +11,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .fillins import FIELD, FillIn
+from .phrases import english as t  # marks the headings for the catalogue; grouped() translates
 
 if TYPE_CHECKING:
     from .model import Publication
 
 # (group, heading) in the order the form shows them.
 GROUPS = (
-    ("organization", "Your organization"),
-    ("places", "Places"),
-    ("people", "People and roles"),
-    ("numbers", "Numbers and dates"),
+    ("organization", t("Your organization")),
+    ("places", t("Places")),
+    ("people", t("People and roles")),
+    ("numbers", t("Numbers and dates")),
 )
 
 # label -> (group, what to write, an example). Labels are those of content/templates/fields.yml;
@@ -85,9 +86,9 @@ def labels_in(text: str) -> list[str]:
 def shared_fields(pub: Publication) -> list[SharedField]:
     """The shared fields some template uses, grouped as GROUPS orders them."""
     used: dict[str, list[str]] = {}
-    for t in pub.templates:
-        for label in labels_in(t.body):
-            used.setdefault(label, []).append(t.slug)
+    for template in pub.templates:
+        for label in labels_in(template.body):
+            used.setdefault(label, []).append(template.slug)
     order = [g for g, _ in GROUPS]
     found = [SharedField(label, pub.fill_ins.get(label, "text"), group, hint, example, tuple(used[label]))
              for label, (group, hint, example) in SHARED.items() if label in used]
@@ -97,5 +98,5 @@ def shared_fields(pub: Publication) -> list[SharedField]:
 def grouped(pub: Publication) -> list[tuple[str, str, list[SharedField]]]:
     """(group, heading, fields) for each group that has a field in use."""
     fields = shared_fields(pub)
-    return [(g, heading, [f for f in fields if f.group == g]) for g, heading in GROUPS
+    return [(g, pub.t(heading), [f for f in fields if f.group == g]) for g, heading in GROUPS
             if any(f.group == g for f in fields)]

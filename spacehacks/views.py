@@ -12,13 +12,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from .downloads import template_folder
 from .jsdata import script_json
 from .layouts import environment
 from .model import SOURCE_LANGUAGE
 from .phrases import english as t
 from .phrases import translation_notices
 from .script_strings import script_strings
-from .shared_fields import SharedField, grouped
+from .shared_fields import SharedField, fill_templates, grouped
 from .template_document import parse
 from .template_html import body_html
 
@@ -191,6 +192,15 @@ class Views:
     def fill_groups(self) -> list[tuple[str, str, list[SharedField]]]:
         """The shared fill-in fields the templates page's form asks for, by group."""
         return grouped(self.pub)
+
+    @property
+    def fill_templates(self) -> list[Template]:
+        return fill_templates(self.pub)
+
+    @property
+    def fill_folder(self) -> str:
+        """The fill-once form's files, from the site's root: this language's template downloads."""
+        return f"downloads/{template_folder(self.pub.language)}/"
 
     def templates_index(self) -> str:
         return self._render("templates.html", "templates/")

@@ -18,13 +18,15 @@
       return values && Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
     });
   }
-  var KEY = "spacehacks-fill-details";
   var W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
   var TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
   var XML_NS = "http://www.w3.org/XML/1998/namespace";
   var FIELD = /\[\[([^\[\]\n]*)\]\]/g;
   var ZIP_TIME = new Date(2024, 0, 1);
   var root = document.querySelector(".sh-autofill");
+  var KEY = root.getAttribute("data-store") || "spacehacks-fill-details";
+  /* The organization's name names the zip; in a translation the field has its translated label. */
+  var NAME = root.getAttribute("data-name-label") || "Organization name";
   var form = root.querySelector("form");
   var status = root.querySelector(".sh-autofill__status");
   var zip = window.fflate;
@@ -334,7 +336,7 @@
       }));
     }).then(function (done) {
       if (!done.length) { say(tr("None of the chosen templates comes in the chosen formats.")); return; }
-      var base = slugOf(values["Organization name"]) + "-space-hacks-templates";
+      var base = slugOf(values[NAME]) + "-space-hacks-templates";
       var files = {};
       var when = new Date().toISOString().slice(0, 10);
       files[base + "/README.txt"] = [zip.strToU8(readme(values, done.map(function (x) { return x.row; }), when)),
@@ -356,7 +358,7 @@
   function exportDetails() {
     var data = { format: "space-hacks-details", version: 1, fields: details() };
     save(new Blob([JSON.stringify(data, null, 1) + "\n"], { type: "application/json" }),
-      slugOf(data.fields["Organization name"]) + "-details.json");
+      slugOf(data.fields[NAME]) + "-details.json");
     say(tr("Your details are saved as a file; load it on another computer to fill this form in there."));
   }
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .phrases import english as t  # marks the words for the catalogue; tested() translates them
+
 if TYPE_CHECKING:
     from .model import Publication
 
@@ -23,19 +25,19 @@ class Size:
     what: str
 
 
-VIEWPORTS = {"phone": Size("phone", 390, 844, 1, "a phone, 390 × 844 CSS px"),
-             "desktop": Size("desktop", 1280, 900, 1, "a desktop, 1280 × 900 CSS px")}
+VIEWPORTS = {"phone": Size("phone", 390, 844, 1, t("a phone, 390 × 844 CSS px")),
+             "desktop": Size("desktop", 1280, 900, 1, t("a desktop, 1280 × 900 CSS px"))}
 REFLOW_SIZES = {
-    "320px": Size("320px", 320, 640, 1, "320 CSS px wide (WCAG 1.4.10 reflow)"),
-    "phone-200pct-text": Size("phone-200pct-text", 390, 844, 2, "a 390 px phone with text at 200 % (WCAG 1.4.4)"),
-    "desktop-200pct-text": Size("desktop-200pct-text", 1280, 900, 2, "a 1280 px desktop with text at 200 %"),
+    "320px": Size("320px", 320, 640, 1, t("320 CSS px wide (WCAG 1.4.10 reflow)")),
+    "phone-200pct-text": Size("phone-200pct-text", 390, 844, 2, t("a 390 px phone with text at 200 % (WCAG 1.4.4)")),
+    "desktop-200pct-text": Size("desktop-200pct-text", 1280, 900, 2, t("a 1280 px desktop with text at 200 %")),
 }
 # Page type -> what a reader calls it.
 PAGE_LABELS = {
-    "home": "the home page", "section": "a section", "category": "a category", "hack": "a hack",
-    "all-hacks": "all hacks", "random": "the random hack page (without JavaScript)", "quotes": "quotes",
-    "tags": "tags", "downloads": "downloads", "about-page": "an about page", "templates": "the templates",
-    "template": "a template", "accessibility": "this statement", "not-found": "the page-not-found page",
+    "home": t("the home page"), "section": t("a section"), "category": t("a category"), "hack": t("a hack"),
+    "all-hacks": t("all hacks"), "random": t("the random hack page (without JavaScript)"), "quotes": t("quotes"),
+    "tags": t("tags"), "downloads": t("downloads"), "about-page": t("an about page"), "templates": t("the templates"),
+    "template": t("a template"), "accessibility": t("this statement"), "not-found": t("the page-not-found page"),
 }
 
 
@@ -58,9 +60,9 @@ def page_types(pub: Publication) -> dict[str, str]:
 def tested(pub: Publication) -> dict[str, object]:
     """What the statement lists, from the names above."""
     return {
-        "pages": [PAGE_LABELS.get(k, k) for k in page_types(pub)],
-        "viewports": list(VIEWPORTS.values()),
-        "reflow": list(REFLOW_SIZES.values()),
+        "pages": [pub.t(PAGE_LABELS.get(k, k)) for k in page_types(pub)],
+        "viewports": [pub.t(v.what) for v in VIEWPORTS.values()],
+        "reflow": [pub.t(s.what) for s in REFLOW_SIZES.values()],
         "wcag_tags": WCAG_TAGS,
         "axe": AXE_VERSION,
         "templates": len(getattr(pub, "templates", []) or []),

@@ -17,6 +17,7 @@ import yaml
 from .frontmatter import decode
 from .model import PLACEHOLDER, TRANSLATED_INFO, Publication
 from .problems import WARNING, Problem, did_you_mean, rel
+from .shared_fields import SHARED
 from .sources import LANGUAGE_NAMES, THEME_DIR, TRANSLATION_LANGUAGES, VIEW_PAGES
 
 FOLDER = Path("content") / "i18n"
@@ -38,6 +39,9 @@ def used_strings(root: Path, info: dict) -> dict[str, str]:
             found.setdefault(words, f"{_where(file, root, code)}:{text.count(chr(10), 0, m.start()) + 1}")
     for view in VIEW_PAGES:
         found.setdefault(view.title, "spacehacks/sources.py (VIEW_PAGES)")
+    for _, hint, example in SHARED.values():   # the fill-once form describes each field
+        found.setdefault(hint, "spacehacks/shared_fields.py (SHARED)")
+        found.setdefault(example, "spacehacks/shared_fields.py (SHARED)")
     for key in TRANSLATED_INFO:
         if isinstance(info.get(key), str) and info[key].strip():
             found.setdefault(info[key].strip(), f"content/publication.yml ({key})")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import markup
+from .model import fill
 from .phrases import Translate, count_line, english, human_date
 
 
@@ -19,7 +20,13 @@ def environment(folder: Path, *, keep_trailing_newline: bool = False, t: Transla
                              lstrip_blocks=True, keep_trailing_newline=keep_trailing_newline)
     env.filters["md"] = lambda text: Markup(markup.render(text or ""))
     env.filters["md_inline"] = lambda text: Markup(markup.render_inline(text or ""))
-    env.globals["t"] = t
+    env.globals["t"] = lambda text, **values: _t_markup(t, text, values)
     env.globals["count_line"] = lambda n, where: count_line(n, where, t)
     env.globals["human_date"] = lambda day: human_date(day, language)
     return env
+
+
+def _t_markup(t: Translate, text: str, values: dict[str, object]) -> Markup:
+    """t in a template: the translated words escaped, then the values put in, each escaped unless
+    it is already markup (a link the template built), so a sentence can hold its links whole."""
+    return Markup(fill(str(escape(t(text))), {k: escape(v) for k, v in values.items()}))

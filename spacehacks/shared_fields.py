@@ -11,16 +11,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .fillins import FIELD, FillIn
+from .phrases import english as t  # marks the headings for the catalogue; grouped() translates
 
 if TYPE_CHECKING:
-    from .model import Publication
+    from .model import Publication, Template
 
 # (group, heading) in the order the form shows them.
 GROUPS = (
-    ("organization", "Your organization"),
-    ("places", "Places"),
-    ("people", "People and roles"),
-    ("numbers", "Numbers and dates"),
+    ("organization", t("Your organization")),
+    ("places", t("Places")),
+    ("people", t("People and roles")),
+    ("numbers", t("Numbers and dates")),
 )
 
 # label -> (group, what to write, an example). Labels are those of content/templates/fields.yml;
@@ -82,20 +83,31 @@ def labels_in(text: str) -> list[str]:
     return list(dict.fromkeys(m.group(1) for m in FIELD.finditer(text)))
 
 
+def fill_templates(pub: Publication) -> list[Template]:
+    """The templates the form fills in: those in the view's own language, whose files are in that
+    language's download folder (a Spanish reader fills in the Spanish templates)."""
+    return [t for t in pub.templates if t.language == pub.language]
+
+
 def shared_fields(pub: Publication) -> list[SharedField]:
-    """The shared fields some template uses, grouped as GROUPS orders them."""
+    """The shared fields some template uses, grouped as GROUPS orders them. In a translated view
+    the label, description and example are the translation's: a translated template names its
+    fields with the translated labels (content/templates/fields.<language>.yml), and the form and
+    fields.json must use those, since the files' fill-ins carry them."""
+    own = {english: pub.label(english) for english in SHARED}
     used: dict[str, list[str]] = {}
-    for t in pub.templates:
-        for label in labels_in(t.body):
-            used.setdefault(label, []).append(t.slug)
+    for template in fill_templates(pub):
+        for label in labels_in(template.body):
+            used.setdefault(label, []).append(template.slug)
     order = [g for g, _ in GROUPS]
-    found = [SharedField(label, pub.fill_ins.get(label, "text"), group, hint, example, tuple(used[label]))
-             for label, (group, hint, example) in SHARED.items() if label in used]
+    found = [SharedField(own[english], pub.fill_ins.get(own[english], "text"), group, pub.t(hint), pub.t(example),
+                         tuple(used[own[english]]))
+             for english, (group, hint, example) in SHARED.items() if own[english] in used]
     return sorted(found, key=lambda f: order.index(f.group))
 
 
 def grouped(pub: Publication) -> list[tuple[str, str, list[SharedField]]]:
     """(group, heading, fields) for each group that has a field in use."""
     fields = shared_fields(pub)
-    return [(g, heading, [f for f in fields if f.group == g]) for g, heading in GROUPS
+    return [(g, pub.t(heading), [f for f in fields if f.group == g]) for g, heading in GROUPS
             if any(f.group == g for f in fields)]

@@ -12,11 +12,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
+from .downloads import template_folder
 from .jsdata import script_json
 from .layouts import environment
 from .model import SOURCE_LANGUAGE
+from .phrases import english as t
 from .phrases import translation_notices
-from .shared_fields import SharedField, grouped
+from .script_strings import script_strings
+from .shared_fields import SharedField, fill_templates, grouped
 from .template_document import parse
 from .template_html import body_html
 
@@ -30,10 +33,10 @@ VIEWS_DIR = Path("theme") / "views"  # relative to the publication root
 # The home page's "right now" row: what people come for in a hurry, each the hack that answers
 # it (a hack not in the publication is left out, so renaming one never breaks the build).
 RIGHT_NOW = (
-    ("Someone has overdosed", "naloxone-overdose-response-keeping-services-open"),
-    ("Someone is escalating", "escalation-cycle-where-to-step-in"),
-    ("Right after an incident", "first-hours-after-an-incident"),
-    ("Looking after yourself", "recovering-after-a-hard-shift"),
+    (t("Someone has overdosed"), "naloxone-overdose-response-keeping-services-open"),
+    (t("Someone is escalating"), "escalation-cycle-where-to-step-in"),
+    (t("Right after an incident"), "first-hours-after-an-incident"),
+    (t("Looking after yourself"), "recovering-after-a-hard-shift"),
 )
 FEATURED_ON_HOME = 6
 RELATED_AT_MOST = 3
@@ -105,12 +108,17 @@ class Views:
         return script_json([{"slug": h.slug, "title": h.title, "summary": h.summary,
                              "section": h.section.title, "url": h.url} for h in self.featured])
 
+    @cached_property
+    def script_strings(self) -> str:
+        return script_strings(self.pub)
+
     def quote_for(self, key: str) -> Quote | None:
         picked = stable_pick(self.pub.quotes, key)
         return picked[0] if picked else None
 
     def home(self) -> str:
-        right_now = [(label, self.pub.by_slug[slug]) for label, slug in RIGHT_NOW if slug in self.pub.by_slug]
+        known = self.pub.by_slug
+        right_now = [(self.pub.t(label), known[slug]) for label, slug in RIGHT_NOW if slug in known]
         return self._render("home.html", "", quote=self.quote_for("home"), right_now=right_now,
                             featured=self.featured[:FEATURED_ON_HOME])
 
@@ -197,6 +205,15 @@ class Views:
     def fill_groups(self) -> list[tuple[str, str, list[SharedField]]]:
         """The shared fill-in fields the templates page's form asks for, by group."""
         return grouped(self.pub)
+
+    @property
+    def fill_templates(self) -> list[Template]:
+        return fill_templates(self.pub)
+
+    @property
+    def fill_folder(self) -> str:
+        """The fill-once form's files, from the site's root: this language's template downloads."""
+        return f"downloads/{template_folder(self.pub.language)}/"
 
     def templates_index(self) -> str:
         return self._render("templates.html", "templates/")

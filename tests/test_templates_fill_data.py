@@ -88,3 +88,27 @@ def test_the_built_site_publishes_the_description_of_every_template(site, pub) -
         for f in t["files"]:
             assert (site / "downloads" / "templates" / f["name"]).stat().st_size == f["bytes"]
     assert (site / "downloads" / "templates" / DISK_SCRIPT).is_file()
+
+
+def test_a_translated_view_asks_for_its_own_templates_fields_with_their_translated_labels(pub, tmp_path) -> None:
+    es = pub.in_language("es")
+    fields = shared_fields(es)
+    spanish = [t for t in es.templates if t.language == "es"]
+    assert spanish and fields
+    for f in fields:
+        # The label the Spanish files' fill-ins carry (ODT description, DOCX alias, Markdown), and
+        # the tag the Spanish DOCX writes for it.
+        assert all(f"[[{f.label}]]" in t.body for t in spanish if t.slug in f.templates), f.label
+        assert set(f.templates) <= {t.slug for t in spanish}
+    org = next(f for f in fields if f.group == "organization" and f.label == es.label("Organization name"))
+    assert org.label == "Nombre de la organización" and org.hint == "El nombre con el que se conoce a tu organización"
+    assert [heading for _, heading, _ in grouped(es)][0] == "Tu organización"
+    # The English view is as it was: English labels, every template.
+    assert shared_fields(pub)[0].label == "Organization name"
+    folder = tmp_path / "es"
+    folder.mkdir()
+    write_fill_data(es, folder)
+    data = json.loads((folder / FIELDS_NAME).read_text(encoding="utf-8"))
+    assert data["language"] == "es" and [t["slug"] for t in data["templates"]] == [t.slug for t in spanish]
+    assert {f["label"] for f in data["fields"]} == {f.label for f in fields}
+    assert data["fields"][0]["name"] == org.name

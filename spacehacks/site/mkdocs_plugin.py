@@ -222,6 +222,7 @@ class SpaceHacksPlugin(BasePlugin):
             # Served at any depth: its links start from the site's root path, not from itself.
             root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
             _extra(context)["sh_footer"] = re.sub(r'href="(?!https?:)', f'href="{root}', self.views.footer(""))
+            _extra(context)["t"] = self.pub.t
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

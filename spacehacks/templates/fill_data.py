@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..downloads import FILLABLE, formats_for
 from ..fillins import KINDS
-from ..shared_fields import GROUPS, labels_in, shared_fields
+from ..shared_fields import GROUPS, fill_templates, labels_in, shared_fields
 
 if TYPE_CHECKING:
     from ..model import Publication
@@ -31,7 +31,7 @@ FILLED = ("docx", "odt", "markdown")
 
 
 def description(pub: Publication, folder: Path) -> dict[str, Any]:
-    groups = [{"id": g, "title": title} for g, title in GROUPS]
+    groups = [{"id": g, "title": pub.t(title)} for g, title in GROUPS]
     fields = [{"label": f.label, "name": f.name, "kind": f.kind, "kind_description": KINDS.get(f.kind, ""),
                "group": f.group, "description": f.hint, "example": f.example, "templates": list(f.templates)}
               for f in shared_fields(pub)]
@@ -40,8 +40,8 @@ def description(pub: Publication, folder: Path) -> dict[str, Any]:
                   "files": [{"format": FORMAT_NAMES[suffix], "label": label, "name": t.slug + suffix,
                              "bytes": (folder / (t.slug + suffix)).stat().st_size}
                             for suffix, label in formats_for(t) if (folder / (t.slug + suffix)).is_file()]}
-                 for t in pub.templates]
-    return {"version": 1, "filled_formats": list(FILLED), "groups": groups, "fields": fields,
+                 for t in fill_templates(pub)]
+    return {"version": 1, "language": pub.language, "filled_formats": list(FILLED), "groups": groups, "fields": fields,
             "templates": templates}
 
 

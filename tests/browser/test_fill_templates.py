@@ -42,8 +42,8 @@ HOSTILE = {
 assert len(HOSTILE["Approved by"]) == 10_000
 
 
-def _fields(site: Path) -> dict:
-    return json.loads((site / "downloads" / "templates" / "fields.json").read_text(encoding="utf-8"))
+def _fields(site: Path, folder: str = "templates") -> dict:
+    return json.loads((site / "downloads" / folder / "fields.json").read_text(encoding="utf-8"))
 
 
 def _fill(page, values: dict[str, str]) -> None:
@@ -170,13 +170,13 @@ CHECKS = {".docx": _check_docx, ".odt": _check_odt, ".md": _check_markdown}
 
 def _check_zip(name: str, data: bytes, site: Path, values: dict[str, str],
                formats: tuple[str, ...] = (".docx", ".odt", ".md"),
-               slugs: set[str] | None = None) -> dict[str, bytes]:
-    folder = site / "downloads" / "templates"
+               slugs: set[str] | None = None, where: str = "templates") -> dict[str, bytes]:
+    folder = site / "downloads" / where
     z = zipfile.ZipFile(io.BytesIO(data))
     base = name.removesuffix(".zip")
     files = {n.removeprefix(base + "/"): z.read(n) for n in z.namelist()}
     assert all(n.startswith(base + "/") for n in z.namelist())
-    templates = [t for t in _fields(site)["templates"] if slugs is None or t["slug"] in slugs]
+    templates = [t for t in _fields(site, where)["templates"] if slugs is None or t["slug"] in slugs]
     expected = {t["slug"] + s for t in templates for s in formats if (folder / (t["slug"] + s)).is_file()}
     assert set(files) == expected | {"README.txt"}
     for file, filled in files.items():
@@ -332,3 +332,52 @@ def test_after_one_visit_the_form_works_offline(open_reader, base_url, site) -> 
     assert page.locator(".sh-autofill [data-label='Organization name']").input_value() == "Offline Org"
     name, data = _download(page)
     _check_zip(name, data, site, values)
+
+
+# The Spanish site's form fills the Spanish templates: their fill-ins carry the Spanish labels
+# (content/templates/fields.es.yml), which the Spanish fields.json and form use too.
+SPANISH = {
+    "Nombre de la organización": "Centro Comunitario Ñandú & Asociados",
+    "Persona de contacto": "María José Pérez <coordinadora>",
+    "Número de emergencia": "911",
+    "Fecha de revisión": "marzo de 2028",
+}
+
+
+def test_the_spanish_form_fills_the_spanish_templates(open_reader, base_url, site, tmp_path) -> None:
+    data = _fields(site, "templates/es")
+    assert data["language"] == "es"
+    labels = {f["label"] for f in data["fields"]}
+    assert set(SPANISH) <= labels and "Organization name" not in labels
+    assert {g["title"] for g in data["groups"]} >= {"Tu organización", "Números y fechas"}
+    assert {t["slug"] for t in data["templates"]} == {p.stem for p in (site / "downloads/templates/es").glob("*.odt")}
+    reader = open_reader("desktop")
+    page = reader.page
+    page.goto(base_url + "es/templates/")
+    page.wait_for_load_state("networkidle")
+    form = page.locator(".sh-autofill")
+    assert "Completa tus datos una sola vez" in form.inner_text()
+    assert "por ejemplo" in form.inner_text() and "for example" not in form.inner_text()
+    _fill(page, SPANISH)
+    page.wait_for_function("() => window.__spacehacksFillReady === true")
+    name, zipped = _download(page, "Descargar mis plantillas completadas")
+    assert name == "centro-comunitario-nandu-asociados-space-hacks-templates.zip"
+    assert reader.foreign_requests() == []
+    assert "Tu zip" in page.locator(".sh-autofill__status").inner_text()
+    files = _check_zip(name, zipped, site, SPANISH, where="templates/es")
+    assert any(f.endswith(".docx") for f in files) and any(f.endswith(".odt") for f in files)
+    # The values are in place in python-docx's and odfpy's reading, the other fill-ins still marked.
+    for file, body in files.items():
+        if file.endswith(".docx"):
+            text = "\n".join(p.text for p in open_docx(io.BytesIO(body)).paragraphs)
+            assert "[Nombre de la organización]" not in text
+        if file.endswith(".odt"):
+            left = {f.getAttribute("description") for f in open_odt(io.BytesIO(body)).getElementsByType(TextInput)}
+            assert left and not left & set(SPANISH), file
+    readme = files["README.txt"].decode()
+    assert "Plantillas de Space Hacks, completadas con tus datos" in readme
+    assert "Nombre de la organización: Centro Comunitario Ñandú & Asociados" in readme
+    assert "Por completar" in readme and "Left to fill in" not in readme
+    # The English form keeps its own details: the Spanish ones are kept apart.
+    kept = page.evaluate("() => Object.keys(localStorage)")
+    assert "spacehacks-fill-details-es" in kept and "spacehacks-fill-details" not in kept

@@ -3,9 +3,10 @@
    used, so a reader who only downloads a template pays for neither. Loaded by this page only. */
 (function () {
   "use strict";
-  var KEY = "spacehacks-fill-details";
   var root = document.querySelector(".sh-autofill");
   if (!root) return;
+  /* Each language's form keeps its own details: its fields carry that language's labels. */
+  var KEY = root.getAttribute("data-store") || "spacehacks-fill-details";
   var form = root.querySelector("form");
   form.hidden = false;
   root.querySelector(".sh-autofill__nojs").hidden = true;

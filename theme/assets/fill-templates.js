@@ -9,13 +9,24 @@
    so the serializer escapes them: no value can break the XML. Needs fflate (loaded first). */
 (function () {
   "use strict";
-  var KEY = "spacehacks-fill-details";
+  /* Our words in the page's language: the footer's #sh-strings (spacehacks/script_strings.py)
+     holds each English string's translation; {name} placeholders are filled in here. */
+  function tr(text, values) {
+    var el = document.getElementById("sh-strings"), strings = {};
+    try { strings = el ? JSON.parse(el.textContent) : {}; } catch (e) { strings = {}; }
+    return (strings[text] || text).replace(/\{([a-z_]+)\}/g, function (m, k) {
+      return values && Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
+    });
+  }
   var W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
   var TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
   var XML_NS = "http://www.w3.org/XML/1998/namespace";
   var FIELD = /\[\[([^\[\]\n]*)\]\]/g;
   var ZIP_TIME = new Date(2024, 0, 1);
   var root = document.querySelector(".sh-autofill");
+  var KEY = root.getAttribute("data-store") || "spacehacks-fill-details";
+  /* The organization's name names the zip; in a translation the field has its translated label. */
+  var NAME = root.getAttribute("data-name-label") || "Organization name";
   var form = root.querySelector("form");
   var status = root.querySelector(".sh-autofill__status");
   var zip = window.fflate;
@@ -220,22 +231,31 @@
   function slugOf(name) {
     var s = (name || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
-    return s || "my-organization";
+    return s || tr("my-organization");
+  }
+
+  /* README lines of at most 92 characters, broken between words, for plain-text readers. */
+  function wrap(text) {
+    var out = [], line = "";
+    text.split(" ").forEach(function (word) {
+      if (line && (line + " " + word).length > 92) { out.push(line); line = word; } else line = line ? line + " " + word : word;
+    });
+    if (line) out.push(line);
+    return out;
   }
 
   function readme(values, rows, when) {
-    var lines = ["Space Hacks templates, filled in with your details",
-      "",
-      "Made on " + when + " by the templates page of Space Hacks, in your browser: nothing you typed",
-      "was sent anywhere. Read each file through before you adopt it, and write the final version",
-      "together with participants and staff.", "", "Filled in:"];
+    var lines = [tr("Space Hacks templates, filled in with your details"), ""]
+      .concat(wrap(tr("Made on {date} by the templates page of Space Hacks, in your browser: nothing you typed " +
+        "was sent anywhere. Read each file through before you adopt it, and write the final version together with " +
+        "participants and staff.", { date: when })), ["", tr("Filled in:")]);
     var labels = Object.keys(values);
-    if (!labels.length) lines.push("  nothing (every field is left to fill in)");
+    if (!labels.length) lines.push("  " + tr("nothing (every field is left to fill in)"));
     labels.forEach(function (l) {
       var v = values[l].replace(/\s+/g, " ");
       lines.push("  " + l + ": " + (v.length > 120 ? v.slice(0, 117) + "..." : v));
     });
-    lines.push("", "Left to fill in (highlighted, in [square brackets]; in Markdown [[double brackets]]):");
+    lines.push("", tr("Left to fill in (highlighted, in [square brackets]; in Markdown [[double brackets]]):"));
     /* One line per template when its formats leave the same fields, as they do. */
     var groups = [], byKey = {};
     rows.forEach(function (r) {
@@ -248,14 +268,15 @@
     groups.forEach(function (g) {
       lines.push("  " + g.stem + " (" + g.names.join(", ") + "): " + g.left.join(", "));
     });
-    if (!groups.length) lines.push("  nothing");
+    if (!groups.length) lines.push("  " + tr("nothing"));
     var asIs = rows.filter(function (r) { return r.asIs; });
     if (asIs.length) {
-      lines.push("", "Offered as they are (not filled in): " + asIs.map(function (r) { return r.name; }).join(", "));
+      lines.push("", tr("Offered as they are (not filled in): {files}", { files: asIs.map(function (r) { return r.name; }).join(", ") }));
     }
     if (notIncluded.length) {
-      lines.push("", "Not included, because the page was opened from disk (they are in its folder",
-        "downloads/templates/, as they are): " + notIncluded.join(", "));
+      lines.push("");
+      lines.push.apply(lines, wrap(tr("Not included, because the page was opened from disk (they are in its folder " +
+        "downloads/templates/, as they are): {files}", { files: notIncluded.join(", ") })));
     }
     return lines.join("\r\n") + "\r\n";
   }
@@ -278,11 +299,11 @@
     var values = details();
     var slugs = checked("template"), formats = checked("format");
     if (!slugs.length || !formats.length) {
-      say("Choose at least one template and one format.");
+      say(tr("Choose at least one template and one format."));
       return Promise.resolve();
     }
     keep();
-    say("Filling in the templates…");
+    say(tr("Filling in the templates…"));
     return description().then(function (d) {
       var byName = {};
       d.fields.forEach(function (f) { byName[f.name] = f.label; });
@@ -314,43 +335,43 @@
         });
       }));
     }).then(function (done) {
-      if (!done.length) { say("None of the chosen templates comes in the chosen formats."); return; }
-      var base = slugOf(values["Organization name"]) + "-space-hacks-templates";
+      if (!done.length) { say(tr("None of the chosen templates comes in the chosen formats.")); return; }
+      var base = slugOf(values[NAME]) + "-space-hacks-templates";
       var files = {};
       var when = new Date().toISOString().slice(0, 10);
       files[base + "/README.txt"] = [zip.strToU8(readme(values, done.map(function (x) { return x.row; }), when)),
         { mtime: ZIP_TIME }];
       done.forEach(function (x) { files[base + "/" + x.row.name] = [x.data, { level: 6, mtime: ZIP_TIME }]; });
       save(new Blob([zip.zipSync(files)], { type: "application/zip" }), base + ".zip");
-      say("Your zip, " + base + ".zip, holds " + done.length + " files. Nothing was sent anywhere.");
+      say(tr("Your zip, {name}, holds {n} files. Nothing was sent anywhere.", { name: base + ".zip", n: done.length }));
     }).catch(function (err) {
-      say("The zip could not be made: " + err.message + ".");
+      say(tr("The zip could not be made: {reason}.", { reason: err.message }));
     });
   }
 
   function forget() {
     try { localStorage.removeItem(KEY); } catch (e) { /* nothing kept */ }
     each(inputs(), function (el) { el.value = ""; });
-    say("Your details are forgotten: this browser no longer keeps them, and the form is empty.");
+    say(tr("Your details are forgotten: this browser no longer keeps them, and the form is empty."));
   }
 
   function exportDetails() {
     var data = { format: "space-hacks-details", version: 1, fields: details() };
     save(new Blob([JSON.stringify(data, null, 1) + "\n"], { type: "application/json" }),
-      slugOf(data.fields["Organization name"]) + "-details.json");
-    say("Your details are saved as a file; load it on another computer to fill this form in there.");
+      slugOf(data.fields[NAME]) + "-details.json");
+    say(tr("Your details are saved as a file; load it on another computer to fill this form in there."));
   }
 
   function importDetails(file) {
     if (!file) return;
-    if (file.size > 1024 * 1024) { say("That file is too large to be a file of details."); return; }
+    if (file.size > 1024 * 1024) { say(tr("That file is too large to be a file of details.")); return; }
     var reader = new FileReader();
     reader.onload = function () {
       var data;
       try { data = JSON.parse(reader.result); } catch (e) { data = null; }
       var fields = data && typeof data === "object" ? (data.fields || data) : null;
       if (!fields || typeof fields !== "object") {
-        say("That file is not a file of details saved by this form.");
+        say(tr("That file is not a file of details saved by this form."));
         return;
       }
       var n = 0;
@@ -359,9 +380,9 @@
         if (typeof v === "string") { el.value = v; n++; }
       });
       keep();
-      say(n ? "Loaded " + n + " details from the file." : "That file holds none of this form's details.");
+      say(n ? tr("Loaded {n} details from the file.", { n: n }) : tr("That file holds none of this form's details."));
     };
-    reader.onerror = function () { say("That file could not be read."); };
+    reader.onerror = function () { say(tr("That file could not be read.")); };
     reader.readAsText(file);
   }
 

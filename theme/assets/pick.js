@@ -3,6 +3,15 @@
    the service worker saves it up front (theme/sw.js), for random offline. */
 (function () {
   "use strict";
+  /* Our words in the page's language: the footer's #sh-strings (spacehacks/script_strings.py)
+     holds each English string's translation; {name} placeholders are filled in here. */
+  function tr(text, values) {
+    var el = document.getElementById("sh-strings"), strings = {};
+    try { strings = el ? JSON.parse(el.textContent) : {}; } catch (e) { strings = {}; }
+    return (strings[text] || text).replace(/\{([a-z_]+)\}/g, function (m, k) {
+      return values && Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
+    });
+  }
   var RANDOM_KEY = "sh-random";   /* read by spacehacks.js on the page a pick lands on */
 
   /* Random hack: read the manifest and go; the page's own list is the fallback. Offline, only
@@ -29,11 +38,11 @@
       })).then(function (saved) {
         saved = saved.filter(Boolean);
         if (saved.length) return choose(saved);
-        status.textContent = "You are offline and no hack is saved on this device yet.";
+        status.textContent = tr("You are offline and no hack is saved on this device yet.");
       }, function () { choose(m.hacks); });
     }
     function failed() {
-      status.textContent = "Could not load the list of hacks; picking from the ones below.";
+      status.textContent = tr("Could not load the list of hacks; picking from the ones below.");
       fallback();
     }
     if (location.protocol === "file:") {

@@ -1,6 +1,15 @@
 /* Space Hacks: small progressive enhancements. Every page works without this file. */
 (function () {
   "use strict";
+  /* Our words in the page's language: the footer's #sh-strings (spacehacks/script_strings.py)
+     holds each English string's translation; {name} placeholders are filled in here. */
+  function tr(text, values) {
+    var el = document.getElementById("sh-strings"), strings = {};
+    try { strings = el ? JSON.parse(el.textContent) : {}; } catch (e) { strings = {}; }
+    return (strings[text] || text).replace(/\{([a-z_]+)\}/g, function (m, k) {
+      return values && Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
+    });
+  }
   /* The site's root, from this script's own address (assets/spacehacks.js). */
   var siteRoot = document.currentScript && document.currentScript.src.replace(/assets\/spacehacks\.js(\?.*)?$/, "");
 
@@ -56,11 +65,11 @@
     note.className = "sh-random-note";
     note.setAttribute("role", "status");
     var text = document.createElement("span");
-    text.textContent = picked.count > 1 ? "A random pick from " + picked.count + " hacks." : "A random pick.";
+    text.textContent = picked.count > 1 ? tr("A random pick from {n} hacks.", { n: picked.count }) : tr("A random pick.");
     var again = document.createElement("a");
     again.className = "md-button";
     again.href = window.shPage ? window.shPage(siteRoot + "random/") : siteRoot + "random/";
-    again.textContent = "Show another";
+    again.textContent = tr("Show another");
     note.appendChild(text);
     note.appendChild(again);
     where.insertBefore(note, where.firstChild);

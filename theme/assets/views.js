@@ -3,6 +3,15 @@
    first load does not carry it. Every page works without it. */
 (function () {
   "use strict";
+  /* Our words in the page's language: the footer's #sh-strings (spacehacks/script_strings.py)
+     holds each English string's translation; {name} placeholders are filled in here. */
+  function tr(text, values) {
+    var el = document.getElementById("sh-strings"), strings = {};
+    try { strings = el ? JSON.parse(el.textContent) : {}; } catch (e) { strings = {}; }
+    return (strings[text] || text).replace(/\{([a-z_]+)\}/g, function (m, k) {
+      return values && Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
+    });
+  }
   var reduceMotion = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   function readJSON(el) {
     try { return JSON.parse(el.textContent); } catch (e) { return null; }
@@ -35,7 +44,7 @@
     function schedule() {
       clearInterval(timer);
       if (!paused) timer = setInterval(function () { show(current + 1); }, 12000);
-      toggle.textContent = paused ? "Play quotes" : "Pause quotes";
+      toggle.textContent = paused ? tr("Play quotes") : tr("Pause quotes");
       toggle.setAttribute("aria-pressed", paused ? "true" : "false");
     }
     toggle.addEventListener("click", function () { paused = !paused; schedule(); });
@@ -68,7 +77,7 @@
         g.hidden = !g.querySelector(".sh-hack:not([hidden])");
       });
       status.textContent = (section.value || tag.value)
-        ? "Showing " + shown + " of " + items.length + " hacks." : "";
+        ? tr("Showing {shown} of {total} hacks.", { shown: shown, total: items.length }) : "";
     }
     section.addEventListener("change", apply);
     tag.addEventListener("change", apply);

@@ -124,7 +124,7 @@ def render_parallel(book: Book, paper: str, workers: int, log: Callable[[str], o
         with get_context("fork").Pool(workers, maxtasksperchild=1) as pool:
             # The contents' length is all the body needs to know of the front matter: a draft
             # with placeholder numbers gives it while the body is laid out.
-            draft_future = pool.apply_async(_render_slice, (paper, [FRONT], _placeholders(book)))
+            draft_future = pool.apply_async(_render_slice, (paper, [FRONT], placeholders(book)))
             futures = [pool.apply_async(_render_slice, (paper, s.parts, None)) for s in body]
             draft = draft_future.get()
             offset = draft.pages
@@ -167,7 +167,7 @@ def _layout_problem(what: str) -> Problem:
                                             "content; please report it with this message.")
 
 
-def _placeholders(book: Book) -> dict[str, str]:
+def placeholders(book: Book) -> dict[str, str]:
     # As wide as any real number, so the draft breaks its lines as the final contents will.
     return _AnyPage("9" * len(str(max(1, len(book.pub.hacks) * 3))))
 

@@ -45,14 +45,21 @@ RELAYOUTS = 2
 
 def render_paper(book: Book, paper: str, target: Path) -> None:
     """Render one paper size into `target` and prove it complete (raises ProofError)."""
-    from .parallel import render, workers_for
+    from .parallel import placeholders, render, workers_for
     from .proof import ProofError, anchor_labels, prove
     from .render import render_whole
     # A translated book is laid out in one pass: laid out in slices, the proof could not read the
     # Spanish contents' numbers (not yet diagnosed).
     workers = 1 if book.pub.language != SOURCE_LANGUAGE else None
     label = LABELS[paper] if book.section is None else f"{LABELS[paper]} '{book.section.title}'"
-    target.write_bytes(render(book, paper, log=log.info, workers=workers))
+    if workers == 1:
+        # Numbered from its own pages (below) from the start: by target-counter, the Spanish
+        # contents grew by a page after WeasyPrint had taken its numbers. The first layout
+        # writes numbers as wide as any real one, so the contents has its final length.
+        log.info("PDF edition (%s): rendering %d hacks in one pass…", label, len(book.pub.hacks))
+        target.write_bytes(render_whole(book, paper, page_of=placeholders(book)))
+    else:
+        target.write_bytes(render(book, paper, log=log.info, workers=workers))
     for attempt in range(1, RELAYOUTS + 2):
         try:
             prove(book.pub, target, label)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from pdf_pages import misplaced_numbers, page_numbers
 from pypdf import PdfReader
 
 from spacehacks.pdf.book import Book, Edition, edition_number
@@ -84,6 +85,19 @@ def test_page_labels_roman_then_arabic_from_the_first_section(pub, pdfs, name):
     assert first % 2 == 0  # page 1 is a right-hand page
     assert labels[-1] == str(len(labels) - first)
     assert [label(n, first) for n in range(len(labels))] == labels
+
+
+@pytest.mark.parametrize("name", PAPERS)
+def test_page_numbers_in_the_outer_corners(pub, pdfs, name):
+    numbers = page_numbers(pdfs[name])
+    with pikepdf.open(pdfs[name]) as doc:
+        names = destinations(doc)
+    openers = {names[f"section-{s.slug}"] for s in pub.sections}
+    # every page shows its number but the cover, the openers, a blank left page and the back page
+    assert len(numbers) >= len(PdfReader(pdfs[name]).pages) - len(openers) - 3
+    assert not openers & set(numbers)
+    assert numbers[2] == ("iii", "right") and numbers[3] == ("iv", "left")  # roman front matter
+    assert misplaced_numbers(pdfs[name]) == []
 
 
 @pytest.mark.parametrize("name", PAPERS)

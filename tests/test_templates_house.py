@@ -19,6 +19,7 @@ from office import page_images, to_pdf
 from pypdf import PdfReader
 
 from spacehacks.fonts import SANS, SERIF
+from spacehacks.pdf.structure import MARGIN_ZONE, text_lines, words
 from spacehacks.templates import step
 from spacehacks.templates.house import ACCENT, FILL, FILL_STYLE, TEXT_STYLES
 
@@ -165,6 +166,27 @@ def test_fillable_forms_in_a4_and_letter(pub, folder, suffix, size):
     pages = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
     assert all("CC BY-NC-SA 4.0" in " ".join(p.split()) for p in pages[:-1])
     assert all(len(p.split()) > 40 for p in pages[:-1])
+
+
+@pytest.mark.parametrize(("suffix", "size"), [(".pdf", (595, 842)), ("-letter.pdf", (612, 792))])
+def test_every_template_prints_in_a4_and_letter(pub, folder, suffix, size):
+    for t in pub.templates:
+        path = folder / f"{t.slug}{suffix}"
+        reader = PdfReader(path)
+        assert {(round(p.mediabox.width), round(p.mediabox.height)) for p in reader.pages} == {size}, path.name
+        pages = words(path)
+        assert t.title in " ".join(text_lines(pages[0])), path.name
+        for number, page in enumerate(pages, 1):
+            # the licence and "Page X of Y" at every foot, and more than a runover above them
+            foot = " ".join(w.text for w in page.words if w.y1 > page.height - MARGIN_ZONE)
+            assert "CC BY-NC-SA 4.0" in foot and f"Page {number} of {len(pages)}" in foot, (path.name, number)
+            assert len(text_lines(page)) > 3, (path.name, number, text_lines(page))
+
+
+def test_downloads_list_both_papers_of_every_pdf(pub):
+    for t in pub.templates:
+        labels = [label for _, label in step.formats_for(t)]
+        assert "PDF (A4)" in labels and "PDF (US Letter)" in labels, t.slug
 
 
 def test_downloads_list_both_fillable_papers(pub):

@@ -1,7 +1,7 @@
-"""No hack's last lines run over alone onto a page, however the hack ends: a paragraph, a list, a
-box or a quote. A category's last hack is followed by a new page, so a runover there would be a
-page holding three lines or fewer. Proven on hacks whose length steps line by line past a page's
-foot, and on the shipped book in both paper sizes."""
+"""No hack's last lines run over alone onto a page, however the hack ends: a paragraph, a list (or
+a list and a line), a box or a quote. A category's last hack is followed by a new page, so a
+runover there would be a page holding three lines or fewer. Proven on hacks whose length steps
+line by line past a page's foot, and on the shipped book in both paper sizes."""
 from __future__ import annotations
 
 import shutil
@@ -23,6 +23,7 @@ ENDINGS = {
     "paragraph": "Write down what happened while it is fresh, and share it with the team at the next "
                  "meeting so that everyone learns from it.\n",
     "list": "- Offer water.\n- Offer a quiet seat.\n",
+    "list and a line": "- Offer water.\n- Offer a quiet seat.\n- Offer the phone.\n\nThat is all.\n",
     "box": '!!! note "Remember"\n    Check in with the person the next day, and thank them for coming back.\n',
     "quote": "> Keep the door open and the tone low; people remember how you made them feel.\n",
 }

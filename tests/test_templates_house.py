@@ -212,8 +212,10 @@ def test_libreoffice_renders_every_page_of_every_template(pub, folder, tmp_path)
         for number, (_, _, pixels) in enumerate(pages, 1):
             assert any(p < 200 for p in pixels), f"{source.name} page {number} is empty"
             # Blank means nothing but the running header and footer: a page must hold some of the
-            # template's own words (a one-line last page is a runover, not a blank page).
+            # template's own words, three lines at least (fewer, on a last page, is a runover).
             words = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
                                    capture_output=True, text=True, check=True).stdout.split("\n")
             own = [w for w in words if w.strip() and not RUNNING.search(w)]
             assert own, f"{source.name} page {number} is blank"
+            # nor a runover of one or two lines
+            assert len(own) > 2, f"{source.name} page {number} holds only {len(own)} line(s): {own}"

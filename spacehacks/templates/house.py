@@ -21,8 +21,11 @@ TEXT_STYLES = [
     ("Quote", SERIF, 10, False, True, INK),
     ("Caption", SANS, 8.5, False, False, MUTED),
 ]
-__all__ = ["ACCENT", "FILL", "FILL_STYLE", "INK", "MUTED", "ORGANIZATION", "SANS", "SERIF", "TEXT_STYLES",
-           "footer_line"]
+# A template's last this many paragraphs with text share a page, so it never ends on a page of
+# one or two lines (seen in LibreOffice: the agreement's "Adopted on" line alone on page 3).
+ENDING = 4
+__all__ = ["ACCENT", "ENDING", "FILL", "FILL_STYLE", "INK", "MUTED", "ORGANIZATION", "SANS", "SERIF",
+           "TEXT_STYLES", "footer_line"]
 
 
 def footer_line(frame: Frame) -> str:

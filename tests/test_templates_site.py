@@ -87,3 +87,6 @@ def test_templates_are_in_the_navigation_and_on_the_downloads_page(pub, site):
     downloads = page(site, "downloads").text_content()
     assert "All templates in one zip" in downloads
     assert pub.template("incident-report-form").title in downloads
+    # each template's meta line names both papers of its PDF to print
+    assert downloads.count("PDF (US Letter)") >= len(pub.templates)
+    assert downloads.count("PDF (A4)") >= len(pub.templates)

@@ -8,7 +8,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import markup
-from .phrases import count_line, us_date
+from .phrases import MAKE_IT_YOURS, count_line, us_date
 
 
 def environment(folder: Path, *, keep_trailing_newline: bool = False) -> jinja2.Environment:
@@ -17,5 +17,6 @@ def environment(folder: Path, *, keep_trailing_newline: bool = False) -> jinja2.
     env.filters["md"] = lambda text: Markup(markup.render(text or ""))
     env.filters["md_inline"] = lambda text: Markup(markup.render_inline(text or ""))
     env.globals["count_line"] = count_line
+    env.globals["make_it_yours"] = MAKE_IT_YOURS
     env.filters["us_date"] = us_date
     return env

@@ -16,3 +16,10 @@ def count_line(n: int, where: str) -> str:
 def us_date(day: dt.date) -> str:
     """A date as US English readers write it, "November 21, 2026", on the site and in the book."""
     return f"{day:%B} {day.day}, {day.year}"
+
+
+# The "make it your own" note: every template download, the site's template pages and the book's
+# appendix print these same words (each output says beside it how its own fill-ins look).
+MAKE_IT_YOURS = ("A template is a first draft to make your own: replace every fill-in field with your "
+                 "program's details, change anything else that does not fit, and write the final "
+                 "version together with participants and staff.")

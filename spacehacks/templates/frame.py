@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..phrases import MAKE_IT_YOURS
+
 if TYPE_CHECKING:
     from ..model import Publication, Template
 
 KIND_NAMES = {"policy": "Policy", "protocol": "Protocol", "form": "Form"}
-MAKE_IT_YOURS = ("This is a first draft to make your own. {fields} Change anything else that does "
-                 "not fit, and write the final version together with participants and staff.")
+# How each format shows its fill-ins, said after the shared "make it your own" note.
+FILL_INS_SHOWN = "The highlighted words are its fill-in fields."
 
 
 @dataclass
@@ -27,8 +29,7 @@ def frame_for(pub: Publication, template: Template) -> Frame:
     title = info.get("title", "Space Hacks")
     publisher = info.get("publisher", "")
     licence = info.get("licence", "")
-    preamble = [MAKE_IT_YOURS.format(
-        fields="The highlighted words are fill-in fields: replace each one with your program's details.")]
+    preamble = [f"{MAKE_IT_YOURS} {FILL_INS_SHOWN}"]
     colophon = (f"{KIND_NAMES.get(template.kind, 'Template')} template from {title}"
                 + (f" by {publisher}" if publisher else "")
                 + (f". Shared under {licence}." if licence else "."))

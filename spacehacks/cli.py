@@ -60,12 +60,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(root: Path, fmt: str) -> int:
+    from .checks import advice
     from .load import check
     start = time.perf_counter()
     pub = check(root)
+    notes = advice(pub)
     if fmt == "text":
         print(f"All good: {len(pub.hacks)} hacks, {len(pub.quotes)} quotes, {len(pub.pages)} pages "
               f"checked in {time.perf_counter() - start:.2f} s.")
+        for note in notes:
+            print(note)
+    elif notes:
+        print("\n".join(n.github().replace("::error ", "::notice ", 1) for n in notes))
     return 0
 
 

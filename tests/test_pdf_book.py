@@ -3,15 +3,20 @@ with text, page labels, two-sided margins and heads, bookmarks open to the secti
 appendix that carries the blank forms."""
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 from pathlib import Path
 
 import pikepdf
 import pytest
+from paths import ROOT
 from pdf_pages import misplaced_numbers, page_numbers
 from pypdf import PdfReader
 
+from spacehacks.checks import advice
+from spacehacks.cli import main
+from spacehacks.downloads import formats_for
 from spacehacks.pdf.book import Book, Edition, edition_number
 from spacehacks.pdf.finish import label, roman
 from spacehacks.pdf.structure import destinations, outline_tree, words
@@ -159,12 +164,39 @@ def test_the_appendix_prints_the_blank_forms(pub, pdfs):
         assert t.title in page
     report = " ".join(pages[names["form-incident-report-form"]].split())
     assert "Role:" in report and "Conflict or argument between participants" in report
-    # web addresses whole, not hyphenated at a line end
-    # (a line may break after a slash, which pdftotext reads as a space)
+    # With no site_url (as shipped) the list names the website's Templates page and each file,
+    # whole, never hyphenated at a line end, and no path a reader could not use.
     # The appendix's list runs over several pages, up to the first printed form.
     listing = pages[names["templates"]:min(names[f"form-{t.slug}"] for t in forms)]
-    appendix = " ".join(" ".join(listing).split()).replace("/ ", "/")
-    assert "downloads/templates/incident-report-form.docx" in appendix
+    appendix = " ".join(" ".join(listing).split())
+    assert "Templates page of the Space Hacks website" in appendix
+    for t in pub.templates:
+        assert f"{t.slug}.docx" in appendix and f"{t.slug}-letter.pdf" in appendix, t.slug
+    assert "downloads/" not in appendix
+
+
+def appendix_text(pub, info: dict) -> str:
+    html = Book(dataclasses.replace(pub, info={**pub.info, **info})).html(parts=["back"])
+    start = html.index('id="templates"')
+    return " ".join(re.sub(r"<[^>]+>", "", html[start:html.index('class="form-copy"')]).replace("\u200b", "").split())
+
+
+def test_the_appendix_prints_full_addresses_under_the_site_url(pub):
+    shown = appendix_text(pub, {"site_url": "https://example.org/space-hacks/"})
+    assert "(https://example.org/space-hacks/templates/)" in shown
+    for t in pub.templates:
+        for suffix, _ in formats_for(t):
+            assert f"https://example.org/space-hacks/downloads/templates/{t.slug}{suffix}" in shown
+    plain = appendix_text(pub, {"site_url": None})
+    assert "https://" not in plain and "downloads/" not in plain
+    assert "Files: incident-report-form.docx, incident-report-form.odt, incident-report-form.pdf" in plain
+
+
+def test_make_check_asks_for_a_site_url_until_one_is_set(pub, capsys):
+    assert main(["--root", str(ROOT), "check"]) == 0
+    out = capsys.readouterr().out
+    assert "content/publication.yml:" in out and "no site_url is set" in out and "Set site_url" in out
+    assert advice(dataclasses.replace(pub, info={**pub.info, "site_url": "https://example.org/"})) == []
 
 
 @pytest.mark.parametrize("name", PAPERS)

@@ -1,11 +1,12 @@
-"""What a printed page of the book shows at its foot: its number, in the outer corner."""
+"""What the printed pages of the book show: each one's number, in the outer corner, and no hack
+ending alone on a page of three lines or fewer."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from pypdf import PdfReader
 
-from spacehacks.pdf.structure import MARGIN_ZONE, words
+from spacehacks.pdf.structure import MARGIN_ZONE, outline_tree, text_lines, words
 
 
 def page_numbers(path: Path) -> dict[int, tuple[str, str]]:
@@ -31,3 +32,21 @@ def misplaced_numbers(path: Path) -> list[str]:
         if text != labels[index] or side != outer:
             wrong.append(f"page {index + 1} (labelled {labels[index]}) prints {text!r} on the {side}")
     return wrong
+
+
+def short_hack_ends(path: Path) -> list[str]:
+    """Every hack's last page that holds three lines of text or fewer, as "page N: lines"."""
+    tree = outline_tree(PdfReader(path))
+    categories = [c for _, _, cats in tree for c in cats]
+    hack_starts = [p for _, _, hacks in categories for _, p, _ in hacks]
+    # where anything starts: a page outside the sections, a section, a category, a hack, the appendix
+    starts = sorted({p for _, p, _ in tree} | {p for _, p, _ in categories} | set(hack_starts))
+    pages = words(path)
+    found = []
+    for start in hack_starts:
+        end = next((s for s in starts if s > start), len(pages))
+        last = end - 1   # the page before whatever starts next (a category starts a page)
+        lines = text_lines(pages[last])
+        if last > start and len(lines) <= 3:
+            found.append(f"page {last + 1}: {lines}")
+    return found

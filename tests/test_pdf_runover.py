@@ -5,17 +5,16 @@ line by line past a page's foot, and on the shipped book in both paper sizes."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from minirepo import minimal, write
 from paths import ROOT
+from pdf_pages import short_hack_ends
 from pypdf import PdfReader
 
 from spacehacks.load import load_publication
 from spacehacks.pdf.book import Book
 from spacehacks.pdf.render import render_whole
-from spacehacks.pdf.structure import outline_tree, text_lines, words
 
 SENTENCE = ("Staff keep the room calm by speaking slowly, offering water and a seat, and giving "
             "people time to say what they need before anyone decides what happens next. ").split()
@@ -55,24 +54,6 @@ def pub(tmp_path_factory):
     publication, problems = load_publication(root)
     assert problems == [], "\n".join(map(str, problems))
     return publication
-
-
-def short_hack_ends(path: Path) -> list[str]:
-    """Every hack's last page that holds three lines of text or fewer, as "page N: lines"."""
-    tree = outline_tree(PdfReader(path))
-    categories = [c for _, _, cats in tree for c in cats]
-    hack_starts = [p for _, _, hacks in categories for _, p, _ in hacks]
-    # where anything starts: a page outside the sections, a section, a category, a hack, the appendix
-    starts = sorted({p for _, p, _ in tree} | {p for _, p, _ in categories} | set(hack_starts))
-    pages = words(path)
-    found = []
-    for start in hack_starts:
-        end = next((s for s in starts if s > start), len(pages))
-        last = end - 1   # the page before whatever starts next (a category starts a page)
-        lines = text_lines(pages[last])
-        if last > start and len(lines) <= 3:
-            found.append(f"page {last + 1}: {lines}")
-    return found
 
 
 @pytest.mark.slow

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, Rectangle
 
-from .book import category_id
+from .book import APPENDIX, category_id
 from .typography import book_title
 
 if TYPE_CHECKING:
@@ -135,7 +135,7 @@ def _outline(out: Pdf, pub: Publication, places: dict[str, tuple[int, float, flo
 
     with out.open_outline() as outline:
         top = outline.root
-        top += [item("About this edition", "colophon"), item("Contents", "contents")]
+        top += [item(pub.t("About this edition"), "colophon"), item(pub.t("Contents"), "contents")]
         top += [item(page.title, f"page-{page.slug}") for page in pub.pages]
         for section in pub.sections:
             s = item(section.title, f"section-{section.slug}")
@@ -145,4 +145,4 @@ def _outline(out: Pdf, pub: Publication, places: dict[str, tuple[int, float, flo
                 s.children.append(c)
             top.append(s)
         if "templates" in places:
-            top.append(item("Appendix: policy and protocol templates", "templates"))
+            top.append(item(pub.t(APPENDIX), "templates"))

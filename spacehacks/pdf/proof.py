@@ -17,7 +17,7 @@ import pikepdf
 from pypdf import PdfReader
 
 from ..problems import ContentError, Problem
-from .book import category_id
+from .book import APPENDIX, category_id
 from .structure import Bookmark, Page, destinations, links, outline_tree, words, words_in
 from .typography import book_title
 
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 # Running heads sit in the outer 18 mm of a page and the body starts 22 mm in (theme/pdf/book.css):
 # a page with no word between the two bands holds nothing but its heads and number.
 BAND = 20 / 25.4 * 72
-APPENDIX = "Appendix: policy and protocol templates"
 
 
 class ProofError(ContentError):
@@ -65,10 +64,11 @@ def prove(pub: Publication, pdf: Path, label: str, scope: Scope | None = None,
     tree = outline_tree(reader)
     starts = [page for _, page, _ in tree]
     top = {t: (page, kids) for t, page, kids in tree}
-    if "Contents" not in top:
-        fail(label, "has no 'Contents' bookmark, so its contents page could not be checked.", 0)
+    contents, appendix = title(pub.t("Contents")), title(pub.t(APPENDIX))   # in the book's language
+    if contents not in top:
+        fail(label, f"has no '{contents}' bookmark, so its contents page could not be checked.", 0)
         raise ProofError(problems)
-    first = top["Contents"][0]
+    first = top[contents][0]
     end = min((p for p in starts if p > first), default=len(reader.pages))
     with pikepdf.open(pdf) as doc:
         names = destinations(doc)
@@ -101,10 +101,10 @@ def prove(pub: Publication, pdf: Path, label: str, scope: Scope | None = None,
     for section in scope.sections:
         _prove_section(section, top, title, fail, entry)
     if scope.templates:
-        if APPENDIX not in top:
+        if appendix not in top:
             fail(label, "the appendix of templates has no bookmark.", 0)
         else:
-            entry(label, "the appendix", "templates", top[APPENDIX][0])
+            entry(label, "the appendix", "templates", top[appendix][0])
     # A left page may be left blank so that a section opens on a right page.
     openers = {names.get(f"section-{s.slug}") for s in scope.sections}
     for index, printed in enumerate(words(pdf)):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..phrases import MAKE_IT_YOURS
 from .frame import Frame
 
 if TYPE_CHECKING:
@@ -12,7 +11,5 @@ if TYPE_CHECKING:
 
 
 def markdown_text(template: Template, frame: Frame) -> str:
-    note = (f"{MAKE_IT_YOURS} Its fill-in fields are in double square brackets, like "
-            "[[Organization name]]: replace each one, brackets included.")
-    return (f"# {template.title}\n\n*{template.summary}*\n\n> {note}\n\n"
+    return (f"# {template.title}\n\n*{template.summary}*\n\n> {frame.markdown_note}\n\n"
             f"{template.body.strip()}\n\n---\n\n{frame.colophon}\n")

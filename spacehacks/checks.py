@@ -12,6 +12,7 @@ from .problems import Problem, did_you_mean
 if TYPE_CHECKING:
     from .model import Hack, Publication, Quote, Template
 
+INFO_FILE = "content/publication.yml"
 MAX_TAGS = 4
 MAX_SUMMARY = 200
 
@@ -168,3 +169,20 @@ def check_inline_fields(path: str, values: dict, line_of: Callable[[str], int]) 
     return [Problem(path, line_of(name), f"{lead} {message}")
             for name, lead in INLINE_MARKDOWN.items() if isinstance(values.get(name), str)
             for _, message in html_check.scan(values[name])]
+
+
+def advice(pub: Publication) -> list[Problem]:
+    """What the publication could set to print better, without being wrong: `make check` shows
+    these as notes, and the build goes on."""
+    if pub.info.get("site_url") or not pub.templates:
+        return []
+    try:  # point at the commented-out example, where the editor would set it
+        lines = (pub.root / INFO_FILE).read_text(encoding="utf-8").splitlines()
+        line = next((n for n, text in enumerate(lines, 1) if "site_url:" in text), 1)
+    except OSError:
+        line = 1
+    return [Problem(INFO_FILE, line,
+                    "note: no site_url is set, so the PDF book cannot print the templates' full web "
+                    "addresses: its appendix names the website's Templates page and each file instead "
+                    "(and the Atom feed links relative to itself). Set site_url to the address the site "
+                    "is published at, e.g. 'site_url: https://<your-site>/space-hacks/'.")]

@@ -63,15 +63,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(root: Path, fmt: str) -> int:
+    from .checks import advice
     from .load import check
     start = time.perf_counter()
     pub = check(root)
     if pub.warnings:
         print(format_problems(pub.warnings, fmt))
+    notes = advice(pub)
     if fmt == "text":
         also = f" ({len(pub.warnings)} warning{'s' if len(pub.warnings) != 1 else ''} above)" if pub.warnings else ""
         print(f"All good{also}: {len(pub.hacks)} hacks, {len(pub.quotes)} quotes, {len(pub.pages)} pages "
               f"checked in {time.perf_counter() - start:.2f} s.")
+        for note in notes:
+            print(note)
+    elif notes:
+        print("\n".join(n.github().replace("::error ", "::notice ", 1) for n in notes))
     return 0
 
 

@@ -31,10 +31,16 @@ SECTIONS = "sections"
 FOLDER = "templates"
 ZIP_NAME = "space-hacks-templates.zip"
 INDEX_NAME = "templates.json"       # what each file was made from, to reuse it next build
+# The PDF to print, one per paper size: (suffix, label shown to readers, paper). The A4 one keeps
+# the first address, <slug>.pdf, which organizations already link to.
+PRINTABLE = [
+    (".pdf", "PDF (A4)", "a4"),
+    ("-letter.pdf", "PDF (US Letter)", "letter"),
+]
 FORMATS = [  # (suffix, label shown to readers)
     (".docx", "Word (DOCX)"),
     (".odt", "LibreOffice (ODT)"),
-    (".pdf", "PDF"),
+    *((suffix, label) for suffix, label, _ in PRINTABLE),
     (".md", "Markdown"),
 ]
 # Forms also as fillable PDFs, one per paper size (the A4 one keeps its first address).

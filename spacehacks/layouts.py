@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from . import markup
 from .model import fill
-from .phrases import Translate, count_line, english, human_date
+from .phrases import MAKE_IT_YOURS, Translate, count_line, english, human_date
 
 
 def environment(folder: Path, *, keep_trailing_newline: bool = False, t: Translate = english,
@@ -23,6 +23,7 @@ def environment(folder: Path, *, keep_trailing_newline: bool = False, t: Transla
     env.globals["t"] = lambda text, **values: _t_markup(t, text, values)
     env.globals["count_line"] = lambda n, where: count_line(n, where, t)
     env.globals["human_date"] = lambda day: human_date(day, language)
+    env.globals["make_it_yours"] = t(MAKE_IT_YOURS)
     return env
 
 

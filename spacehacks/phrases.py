@@ -85,3 +85,10 @@ def human_date(day: dt.date, language: str = "en") -> str:
     if language in MONTHS:
         return f"{day.day} de {MONTHS[language][day.month - 1]} de {day.year}"
     return us_date(day)
+
+
+# The "make it your own" note: every template download, the site's template pages and the book's
+# appendix print these same words (each output says beside it how its own fill-ins look).
+MAKE_IT_YOURS = ("A template is a first draft to make your own: replace every fill-in field with your "
+                 "program's details, change anything else that does not fit, and write the final "
+                 "version together with participants and staff.")

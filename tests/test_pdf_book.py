@@ -3,14 +3,20 @@ with text, page labels, two-sided margins and heads, bookmarks open to the secti
 appendix that carries the blank forms."""
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 from pathlib import Path
 
 import pikepdf
 import pytest
+from paths import ROOT
+from pdf_pages import misplaced_numbers, page_numbers
 from pypdf import PdfReader
 
+from spacehacks.checks import advice
+from spacehacks.cli import main
+from spacehacks.downloads import formats_for
 from spacehacks.pdf.book import Book, Edition, edition_number
 from spacehacks.pdf.finish import label, roman
 from spacehacks.pdf.structure import destinations, outline_tree, words
@@ -87,6 +93,19 @@ def test_page_labels_roman_then_arabic_from_the_first_section(pub, pdfs, name):
 
 
 @pytest.mark.parametrize("name", PAPERS)
+def test_page_numbers_in_the_outer_corners(pub, pdfs, name):
+    numbers = page_numbers(pdfs[name])
+    with pikepdf.open(pdfs[name]) as doc:
+        names = destinations(doc)
+    openers = {names[f"section-{s.slug}"] for s in pub.sections}
+    # every page shows its number but the cover, the openers, a blank left page and the back page
+    assert len(numbers) >= len(PdfReader(pdfs[name]).pages) - len(openers) - 3
+    assert not openers & set(numbers)
+    assert numbers[2] == ("iii", "right") and numbers[3] == ("iv", "left")  # roman front matter
+    assert misplaced_numbers(pdfs[name]) == []
+
+
+@pytest.mark.parametrize("name", PAPERS)
 def test_bookmarks_open_to_the_section_level(pub, pdfs, name):
     with pikepdf.open(pdfs[name]) as doc:
         outlines = doc.Root.Outlines
@@ -145,12 +164,39 @@ def test_the_appendix_prints_the_blank_forms(pub, pdfs):
         assert t.title in page
     report = " ".join(pages[names["form-incident-report-form"]].split())
     assert "Role:" in report and "Conflict or argument between participants" in report
-    # web addresses whole, not hyphenated at a line end
-    # (a line may break after a slash, which pdftotext reads as a space)
+    # With no site_url (as shipped) the list names the website's Templates page and each file,
+    # whole, never hyphenated at a line end, and no path a reader could not use.
     # The appendix's list runs over several pages, up to the first printed form.
     listing = pages[names["templates"]:min(names[f"form-{t.slug}"] for t in forms)]
-    appendix = " ".join(" ".join(listing).split()).replace("/ ", "/")
-    assert "downloads/templates/incident-report-form.docx" in appendix
+    appendix = " ".join(" ".join(listing).split())
+    assert "Templates page of the Space Hacks website" in appendix
+    for t in pub.templates:
+        assert f"{t.slug}.docx" in appendix and f"{t.slug}-letter.pdf" in appendix, t.slug
+    assert "downloads/" not in appendix
+
+
+def appendix_text(pub, info: dict) -> str:
+    html = Book(dataclasses.replace(pub, info={**pub.info, **info})).html(parts=["back"])
+    start = html.index('id="templates"')
+    return " ".join(re.sub(r"<[^>]+>", "", html[start:html.index('class="form-copy"')]).replace("\u200b", "").split())
+
+
+def test_the_appendix_prints_full_addresses_under_the_site_url(pub):
+    shown = appendix_text(pub, {"site_url": "https://example.org/space-hacks/"})
+    assert "(https://example.org/space-hacks/templates/)" in shown
+    for t in pub.templates:
+        for suffix, _ in formats_for(t):
+            assert f"https://example.org/space-hacks/downloads/templates/{t.slug}{suffix}" in shown
+    plain = appendix_text(pub, {"site_url": None})
+    assert "https://" not in plain and "downloads/" not in plain
+    assert "Files: incident-report-form.docx, incident-report-form.odt, incident-report-form.pdf" in plain
+
+
+def test_make_check_asks_for_a_site_url_until_one_is_set(pub, capsys):
+    assert main(["--root", str(ROOT), "check"]) == 0
+    out = capsys.readouterr().out
+    assert "content/publication.yml:" in out and "no site_url is set" in out and "Set site_url" in out
+    assert advice(dataclasses.replace(pub, info={**pub.info, "site_url": "https://example.org/"})) == []
 
 
 @pytest.mark.parametrize("name", PAPERS)

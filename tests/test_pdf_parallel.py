@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from pdf_pages import misplaced_numbers
 from pypdf import PdfReader
 
 from spacehacks.pdf.book import Book
@@ -71,6 +72,10 @@ def test_joined_book_has_one_outline_numbers_and_tags(pub, parallel_pdfs):
     assert reader.metadata.title.startswith(pub.info["title"])
     struct = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True).stdout
     assert pub.hacks[-1].title in struct  # the last slice's text is reachable from the one tree
+
+
+def test_joined_book_prints_numbers_in_the_outer_corners(parallel_pdfs):
+    assert misplaced_numbers(parallel_pdfs[0]) == []
 
 
 def test_links_across_slices_point_at_the_right_page(pub, parallel_pdfs):

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from markupsafe import escape
+from pdf_pages import misplaced_numbers, page_numbers, short_hack_ends
 from pypdf import PdfReader
 
 from spacehacks.pdf import step
@@ -31,6 +32,15 @@ def test_every_section_has_its_own_proven_pdf(pub, site, suffix):
         assert [t for t, _, _ in tree if t not in {"About this edition", "Contents"}] == [book_title(section.title)]
         cover = " ".join((reader.pages[0].extract_text() or "").split())
         assert section.title in cover and pub.info["title"] in cover
+
+
+@pytest.mark.parametrize("suffix", SIZES)
+def test_section_pdfs_print_like_the_book(pub, site, suffix):
+    """Numbers in the outer corners, and no hack ending on a page of three lines or fewer."""
+    for section in pub.sections:
+        path = site / "downloads" / step.SECTIONS / f"{section.slug}{suffix}.pdf"
+        assert page_numbers(path) and misplaced_numbers(path) == [], path.name
+        assert short_hack_ends(path) == [], path.name
 
 
 def test_a_section_pdf_holds_that_section_only(pub, site):

@@ -232,9 +232,10 @@ def test_download_records_list_each_format_with_its_size(pub, site):
     by_slug = {getattr(r, "slug", ""): r for r in records}
     report = by_slug["incident-report-form"]
     assert report.group == "templates" and report.url == "templates/incident-report-form/"
-    assert [f["label"] for f in report.files] == ["Word (DOCX)", "LibreOffice (ODT)", "PDF", "Markdown",
-                                                 "Fillable PDF (A4)", "Fillable PDF (US Letter)"]
-    assert re.search(r"Word \(DOCX\) \d+ KB, LibreOffice \(ODT\) \d+ KB, PDF \d+ KB", report.meta)
+    assert [f["label"] for f in report.files] == ["Word (DOCX)", "LibreOffice (ODT)", "PDF (A4)", "PDF (US Letter)",
+                                                 "Markdown", "Fillable PDF (A4)", "Fillable PDF (US Letter)"]
+    assert re.search(r"Word \(DOCX\) \d+ KB, LibreOffice \(ODT\) \d+ KB, PDF \(A4\) \d+ KB, "
+                     r"PDF \(US Letter\) \d+ KB", report.meta)
     assert by_slug[""].url == "downloads/templates/space-hacks-templates.zip"
 
 

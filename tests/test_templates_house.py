@@ -19,6 +19,7 @@ from office import page_images, to_pdf
 from pypdf import PdfReader
 
 from spacehacks.fonts import SANS, SERIF
+from spacehacks.pdf.structure import MARGIN_ZONE, text_lines, words
 from spacehacks.templates import step
 from spacehacks.templates.house import ACCENT, FILL, FILL_STYLE, TEXT_STYLES
 
@@ -167,6 +168,27 @@ def test_fillable_forms_in_a4_and_letter(pub, folder, suffix, size):
     assert all(len(p.split()) > 40 for p in pages[:-1])
 
 
+@pytest.mark.parametrize(("suffix", "size"), [(".pdf", (595, 842)), ("-letter.pdf", (612, 792))])
+def test_every_template_prints_in_a4_and_letter(pub, folder, suffix, size):
+    for t in pub.templates:
+        path = folder / f"{t.slug}{suffix}"
+        reader = PdfReader(path)
+        assert {(round(p.mediabox.width), round(p.mediabox.height)) for p in reader.pages} == {size}, path.name
+        pages = words(path)
+        assert t.title in " ".join(text_lines(pages[0])), path.name
+        for number, page in enumerate(pages, 1):
+            # the licence and "Page X of Y" at every foot, and more than a runover above them
+            foot = " ".join(w.text for w in page.words if w.y1 > page.height - MARGIN_ZONE)
+            assert "CC BY-NC-SA 4.0" in foot and f"Page {number} of {len(pages)}" in foot, (path.name, number)
+            assert len(text_lines(page)) > 3, (path.name, number, text_lines(page))
+
+
+def test_downloads_list_both_papers_of_every_pdf(pub):
+    for t in pub.templates:
+        labels = [label for _, label in step.formats_for(t)]
+        assert "PDF (A4)" in labels and "PDF (US Letter)" in labels, t.slug
+
+
 def test_downloads_list_both_fillable_papers(pub):
     forms = [t for t in pub.templates if t.kind == "form"]
     labels = [label for suffix, label in step.formats_for(forms[0])]
@@ -190,8 +212,10 @@ def test_libreoffice_renders_every_page_of_every_template(pub, folder, tmp_path)
         for number, (_, _, pixels) in enumerate(pages, 1):
             assert any(p < 200 for p in pixels), f"{source.name} page {number} is empty"
             # Blank means nothing but the running header and footer: a page must hold some of the
-            # template's own words (a one-line last page is a runover, not a blank page).
+            # template's own words, three lines at least (fewer, on a last page, is a runover).
             words = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
                                    capture_output=True, text=True, check=True).stdout.split("\n")
             own = [w for w in words if w.strip() and not RUNNING.search(w)]
             assert own, f"{source.name} page {number} is blank"
+            # nor a runover of one or two lines
+            assert len(own) > 2, f"{source.name} page {number} holds only {len(own)} line(s): {own}"

@@ -41,7 +41,7 @@ def test_the_templates_list_shows_every_template_with_each_format_and_size(pub, 
         assert css(item, ".sh-template-item__summary")[0].text_content() == t.summary
         files = css(item, ".sh-template-files li")
         labels = [css(li, "a")[0].text for li in files]
-        assert labels[:4] == ["Word (DOCX)", "LibreOffice (ODT)", "PDF", "Markdown"]
+        assert labels[:5] == ["Word (DOCX)", "LibreOffice (ODT)", "PDF (A4)", "PDF (US Letter)", "Markdown"]
         fillable = [label for label in labels if label.startswith("Fillable PDF")]
         assert fillable == (["Fillable PDF (A4)", "Fillable PDF (US Letter)"] if t.kind == "form" else [])
         for li in files:
@@ -87,3 +87,6 @@ def test_templates_are_in_the_navigation_and_on_the_downloads_page(pub, site):
     downloads = page(site, "downloads").text_content()
     assert "All templates in one zip" in downloads
     assert pub.template("incident-report-form").title in downloads
+    # each template's meta line names both papers of its PDF to print
+    assert downloads.count("PDF (US Letter)") >= len(pub.templates)
+    assert downloads.count("PDF (A4)") >= len(pub.templates)

@@ -213,6 +213,7 @@ class Book:
         # The book is one document: a body's headings nest under its title, at `depth`.
         self.env.filters["md"] = lambda text, depth=1: Markup(shift_headings(markup.render(text or ""), depth))
         self.env.filters["lookup"] = pub.by_slug.get
+        self.env.filters["file_name"] = lambda path: path.rsplit("/", 1)[-1]
         quotes = interludes(self.full)
         sections = {s.slug: n for n, s in enumerate(self.full.sections, 1)}
         self.env.globals.update(

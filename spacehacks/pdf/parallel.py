@@ -36,11 +36,14 @@ PARALLEL_FROM = 400_000
 # each slice's fixed cost (fonts, style sheets) stays small.
 SLICE_CHARS = 150_000
 # In slices, page numbers come from the overlay; bookmarks come from the merge.
-SLICE_CSS = ("@page { @bottom-center { content: none } } @page front { @bottom-center { content: none } } "
-             "@page matter { @bottom-center { content: none } }")
-OVERLAY_CSS = """@page { @bottom-center { content: string(number) } }
+SLICE_CSS = ("@page :left, :right, front:left, front:right, matter:left, matter:right "
+             "{ @bottom-left { content: none } @bottom-right { content: none } }")
+# The overlay keeps the book's sides (a padded overlay starts on a left page), so each number sits
+# in the outer corner, as book.css sets it.
+OVERLAY_CSS = """@page :left { @bottom-left { content: string(number) } }
+@page :right { @bottom-right { content: string(number) } }
 @page :left, :right { @top-left { content: none } @top-right { content: none } }
-@page plain { @bottom-center { content: none } }
+@page plain { @bottom-left { content: none } @bottom-right { content: none } }
 .plain { page: plain; } .p { break-after: page; string-set: number attr(data-n); }"""
 # A page laid out first and dropped, so that what follows starts on a left page.
 PAD = '<div class="sh-pad" style="break-after: page"></div>'

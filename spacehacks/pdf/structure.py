@@ -125,3 +125,22 @@ def words_in(page: Page, rect: tuple[float, float, float, float]) -> list[Word]:
     top, bottom = page.height - y1, page.height - y0
     return [w for w in page.words
             if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.y0 + w.y1) / 2 <= bottom]
+
+
+# The book's running heads and page numbers sit in the outer 18 mm of each page, its text starts
+# 22 mm in (theme/pdf/book.css): a word centred between the two belongs to neither.
+MARGIN_ZONE = 20 * 72 / 25.4
+
+
+def text_lines(page: Page) -> list[str]:
+    """The page's lines of text, top to bottom, without its running head and page number."""
+    rows: list[list[Word]] = []
+    for word in sorted(page.words, key=lambda w: ((w.y0 + w.y1) / 2, w.x0)):
+        middle = (word.y0 + word.y1) / 2
+        if not MARGIN_ZONE < middle < page.height - MARGIN_ZONE:
+            continue
+        if rows and abs((rows[-1][0].y0 + rows[-1][0].y1) / 2 - middle) < 3:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return [" ".join(w.text for w in sorted(row, key=lambda w: w.x0)) for row in rows]

@@ -15,7 +15,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..template_document import Block, Document, Heading, ListBlock, Paragraph, Run, Table
 from .frame import Frame
-from .house import FILL, FILL_STYLE, ORGANIZATION, TEXT_STYLES, footer_line, locale
+from .house import ENDING, FILL, FILL_STYLE, ORGANIZATION, TEXT_STYLES, footer_line, locale
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -42,7 +42,18 @@ def write_docx(doc: Document, frame: Frame, out: Path) -> None:
         _runs(word.add_paragraph(style="Quote"), [Run(line)])
     for block in doc.blocks:
         _block(word, block, form=doc.kind == "form")
+    _keep_ending(word)
     word.save(str(out))
+
+
+def _keep_ending(word: DocxDocument) -> None:
+    """The last ENDING paragraphs with text go onto one page: each keeps with the next."""
+    kept = 0
+    for p in reversed(word.paragraphs[:-1]):
+        if kept >= ENDING - 1:
+            break
+        p.paragraph_format.keep_with_next = True
+        kept += bool(p.text.strip())
 
 
 def _language(word: DocxDocument, frame: Frame) -> None:

@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..downloads import FILLABLE, formats_for
+from ..downloads import FILLABLE, PRINTABLE, formats_for
 from ..fillins import KINDS
 from ..shared_fields import GROUPS, fill_templates, labels_in, shared_fields
 
@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 FIELDS_NAME = "fields.json"
 DISK_SCRIPT = "fill-data.js"
 # suffix -> the format's name in fields.json and the form.
-FORMAT_NAMES = {".docx": "docx", ".odt": "odt", ".md": "markdown", ".pdf": "pdf",
+# The A4 PDF to print was the only one, and keeps its name "pdf".
+FORMAT_NAMES = {".docx": "docx", ".odt": "odt", ".md": "markdown",
+                **{suffix: "pdf" if paper == "a4" else f"pdf-{paper}" for suffix, _, paper in PRINTABLE},
                 **{suffix: f"fillable-pdf-{paper}" for suffix, _, paper in FILLABLE}}
 # What the form fills in (the others it offers as they are).
 FILLED = ("docx", "odt", "markdown")

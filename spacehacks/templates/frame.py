@@ -6,12 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..phrases import MAKE_IT_YOURS
+
 if TYPE_CHECKING:
     from ..model import Publication, Template
 
 KIND_NAMES = {"policy": "Policy", "protocol": "Protocol", "form": "Form"}
-MAKE_IT_YOURS = ("This is a first draft to make your own. {fields} Change anything else that does "
-                 "not fit, and write the final version together with participants and staff.")
+# How each format shows its fill-ins, said after the shared "make it your own" note.
+FILL_INS_SHOWN = "The highlighted words are its fill-in fields."
+MARKDOWN_FILL_INS = ("Its fill-in fields are in double square brackets, like [[{example}]]: replace each one, "
+                     "brackets included.")
 
 
 @dataclass
@@ -31,13 +35,9 @@ def frame_for(pub: Publication, template: Template) -> Frame:
     title = info.get("title", "Space Hacks")
     publisher = info.get("publisher", "")
     licence = info.get("licence", "")
-    make_it_yours = t("This is a first draft to make your own. {fields} Change anything else that does "
-                      "not fit, and write the final version together with participants and staff.")
-    preamble = [make_it_yours.replace("{fields}", t(
-        "The highlighted words are fill-in fields: replace each one with your program's details."))]
-    note = make_it_yours.replace("{fields}", t(
-        "Words in double square brackets, like [[{example}]], are fill-in fields: replace each one, "
-        "brackets included, with your program's details.", example=pub.label("Organization name")))
+    make_it_yours = t(MAKE_IT_YOURS)
+    preamble = [f"{make_it_yours} {t(FILL_INS_SHOWN)}"]
+    note = f"{make_it_yours} " + t(MARKDOWN_FILL_INS, example=pub.label("Organization name"))
     kind = t(KIND_NAMES.get(template.kind, "Template"))
     colophon = (t("{kind} template from {title}", kind=kind, title=title)
                 + (t(" by {publisher}", publisher=publisher) if publisher else "")

@@ -24,8 +24,11 @@ TEXT_STYLES = [
 # The language tag a document is marked with, so Word and LibreOffice spell-check and hyphenate
 # it in its own language: US English, and Spanish as written in the US.
 LOCALES = {"en": ("en", "US"), "es": ("es", "US")}
-__all__ = ["ACCENT", "FILL", "FILL_STYLE", "INK", "MUTED", "ORGANIZATION", "SANS", "SERIF", "TEXT_STYLES",
-           "footer_line", "locale"]
+# A template's last this many paragraphs with text share a page, so it never ends on a page of
+# one or two lines (seen in LibreOffice: the agreement's "Adopted on" line alone on page 3).
+ENDING = 4
+__all__ = ["ACCENT", "ENDING", "FILL", "FILL_STYLE", "INK", "MUTED", "ORGANIZATION", "SANS", "SERIF",
+           "TEXT_STYLES", "footer_line", "locale"]
 
 
 def locale(frame: Frame) -> tuple[str, str]:

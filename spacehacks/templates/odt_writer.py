@@ -42,6 +42,7 @@ from ..template_document import Block, Document, Heading, ListBlock, Paragraph, 
 from .frame import Frame
 from .house import (
     ACCENT,
+    ENDING,
     FILL,
     FILL_STYLE,
     INK,
@@ -55,6 +56,18 @@ from .house import (
 )
 
 CHECKBOX = "\u2610"
+
+
+def _walk(el: Element) -> list[Element]:
+    """Every element under `el`, in document order."""
+    out = []
+    for child in el.childNodes:
+        if child.nodeType == child.ELEMENT_NODE:
+            out.append(child)
+            out.extend(_walk(child))
+    return out
+
+
 _PROPERTIES = {"paragraphproperties": ParagraphProperties, "textproperties": TextProperties,
                "tableproperties": TableProperties, "tablecellproperties": TableCellProperties,
                "tablerowproperties": TableRowProperties}
@@ -79,6 +92,7 @@ def write_odt(doc: Document, frame: Frame, out: Path) -> None:
     writer.form = doc.kind == "form"
     for block in doc.blocks:
         writer.block(body, block)
+    writer.keep_ending(body)
     odt.save(str(out))
 
 
@@ -162,6 +176,25 @@ class _Writer:
                 ls.addElement(lvl)
             self.odt.automaticstyles.addElement(ls)
             self.styles[name] = ls
+
+    def keep_ending(self, body: Element) -> None:
+        """The last ENDING paragraphs with text go onto one page: each keeps with the next, in a
+        style of its own based on its style (a table's cells do not take part)."""
+        paragraphs = [el for el in _walk(body) if el.qname[1] in ("p", "h")
+                      and el.parentNode.qname[1] != "table-cell"]
+        kept = 0
+        for p in reversed(paragraphs[:-1]):
+            if kept >= ENDING - 1:
+                break
+            kept += bool(teletype.extractText(p).strip())
+            base = p.getAttribute("stylename")
+            if base not in self.styles or base == "Tick":  # a tick box already keeps with the next
+                continue
+            name = f"Keep_{base}"
+            if name not in self.styles:
+                self._style(name, "paragraph", "auto", attrs={"parentstylename": self.styles[base]},
+                            paragraphproperties={"keepwithnext": "always"})
+            p.setAttribute("stylename", self.styles[name])
 
     def page(self, frame: Frame) -> None:
         """The organization's name at the head of every page; where the template came from and

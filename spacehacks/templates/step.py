@@ -1,9 +1,9 @@
 """The output step that publishes every template under downloads/templates/.
 
-Each template becomes DOCX, ODT, PDF and Markdown (forms also a fillable PDF in A4 and US Letter), and all of them
-go into one zip. templates.json lists every file with its size and the fingerprint of what it was
-made from, so the next build copies unchanged files from the previous site instead of rendering
-them again (WeasyPrint is most of the build time).
+Each template becomes DOCX, ODT, PDF and Markdown, the PDF in A4 and US Letter (forms also a fillable
+PDF in both), and all of them go into one zip. templates.json lists every file with its size and
+the fingerprint of what it was made from, so the next build copies unchanged files from the
+previous site instead of rendering them again (WeasyPrint is most of the build time).
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from ..buildstamp import file_hash, hash_paths
 from ..downloads import (
     FILLABLE,
     INDEX_NAME,
+    PRINTABLE,
     Download,
     formats_for,
     human_size,
@@ -111,7 +112,8 @@ def _render(pub: Publication, t: Template, folder: Path) -> None:
     for package in (folder / f"{t.slug}.docx", folder / f"{t.slug}.odt"):
         _settle_times(package)
     source = Source(t.path, f"{t.summary}\n{t.body}")
-    write_pdf(doc, frame, pub.root, folder / f"{t.slug}.pdf", source=source)
+    for suffix, _, paper in PRINTABLE:
+        write_pdf(doc, frame, pub.root, folder / (t.slug + suffix), source=source, paper=paper)
     (folder / f"{t.slug}.md").write_text(markdown_text(t, frame), encoding="utf-8")
     if t.kind == "form":
         for suffix, _, paper in FILLABLE:

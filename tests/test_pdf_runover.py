@@ -57,11 +57,6 @@ def pub(tmp_path_factory):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=(
-    "book.css's rules that keep a hack's last blocks together were taken out after the merge of "
-    "main: with them, the Spanish A4 book's contents printed page numbers one too low from its "
-    "second section on (76 proof problems), so the build failed. Until they are back, an ending "
-    "can still run over alone; this sweep shows it"))
 @pytest.mark.parametrize("paper", ["letter", "a4"])
 def test_no_ending_runs_over_alone(pub, tmp_path, paper):
     path = tmp_path / f"{paper}.pdf"

@@ -52,9 +52,10 @@ class Scope:
 
 
 def prove(pub: Publication, pdf: Path, label: str, scope: Scope | None = None,
-          title: Callable[[str], str] = book_title) -> None:
-    """Raise ProofError listing everything missing or misplaced in `pdf`. `title` gives the form
-    a title takes in the book (its typography), to compare with the bookmarks."""
+          title: Callable[[str], str] = book_title) -> int:
+    """Raise ProofError listing everything missing or misplaced in `pdf`; return its number of
+    pages. `title` gives the form a title takes in the book (its typography), to compare with
+    the bookmarks."""
     scope = scope or Scope.book(pub)
     reader = PdfReader(pdf)
     problems: list[Problem] = []
@@ -112,6 +113,7 @@ def prove(pub: Publication, pdf: Path, label: str, scope: Scope | None = None,
             fail(label, f"page {index + 1} is blank.", index + 1)
     if problems:
         raise ProofError(problems)
+    return len(reader.pages)
 
 
 def _prove_section(section: Section, top: dict[str, tuple[int, list[Bookmark]]], title: Callable[[str], str],

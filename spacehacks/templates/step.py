@@ -10,14 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import shutil
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import markup
-from ..buildstamp import file_hash, hash_paths
+from ..buildstamp import file_hash, hash_paths, reuse_unchanged
 from ..downloads import FILLABLE, FOLDER, INDEX_NAME, ZIP_NAME, Download, formats_for, human_size
 from .fill_data import write_fill_data
 from .frame import KIND_NAMES, frame_for
@@ -52,10 +51,8 @@ def build_templates(pub: Publication, out: Path, previous: Path | None) -> list[
         fingerprint = _fingerprint(pub, t, kit)
         names = [t.slug + suffix for suffix, _ in formats_for(t)]
         before = old.get(t.slug, {})
-        if previous is not None and before.get("fingerprint") == fingerprint \
-                and _intact(previous / FOLDER, before, names):
-            for n in names:
-                shutil.copy2(previous / FOLDER / n, folder / n)
+        if previous is not None and reuse_unchanged(previous / FOLDER, folder, names, fingerprint,
+                                                    before.get("fingerprint"), _recorded(before)):
             reused += 1
         else:
             _render(pub, t, folder)
@@ -137,14 +134,12 @@ def _records(pub: Publication, folder: Path) -> list[Download]:
     return records
 
 
-def _intact(folder: Path, entry: dict, names: list[str]) -> bool:
-    """Every previous file is there and still the bytes this build wrote (templates.json keeps
-    their hashes): a damaged DOCX is rendered again, never published a second time."""
+def _recorded(entry: dict) -> dict[str, object]:
+    """The hash templates.json keeps of each file, by name ({} when the entry is unreadable)."""
     try:
-        recorded = {f["name"]: f["sha256"] for f in entry.get("files", [])}
-        return all(recorded.get(n) == file_hash(folder / n) for n in names)
-    except (OSError, KeyError, TypeError, AttributeError):
-        return False
+        return {f["name"]: f["sha256"] for f in entry.get("files", [])}
+    except (KeyError, TypeError, AttributeError):
+        return {}
 
 
 def _previous_index(previous: Path | None) -> dict:

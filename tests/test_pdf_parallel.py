@@ -3,15 +3,18 @@ from __future__ import annotations
 
 import re
 import subprocess
+from io import BytesIO
 from pathlib import Path
 
 import pikepdf
 import pytest
+from pikepdf import Name
 from pypdf import PdfReader
 
 from spacehacks.pdf.book import Book
 from spacehacks.pdf.parallel import render, slices
 from spacehacks.pdf.proof import outline_tree, prove
+from spacehacks.pdf.render import render_whole
 from spacehacks.pdf.structure import destinations, links
 
 SMALL_SLICES = 30_000  # cuts the shipped content into several slices
@@ -92,3 +95,25 @@ def test_links_across_slices_point_at_the_right_page(pub, parallel_pdfs):
 
 def test_parallel_render_is_byte_identical(parallel_pdfs):
     assert parallel_pdfs[0].read_bytes() == parallel_pdfs[1].read_bytes()
+
+
+def _font_programs(pdf: bytes) -> list[int]:
+    with pikepdf.open(BytesIO(pdf)) as doc:
+        return sorted(len(o.read_raw_bytes()) for o in doc.objects
+                      if isinstance(o, pikepdf.Stream) and Name.Length1 in o)
+
+
+def test_a_joined_book_embeds_one_font_per_face_and_is_no_larger_than_one_pass(pub):
+    """Every slice embeds its own subsets; the join keeps one of each font, and the page
+    numbers drawn into each page rather than as forms: within 5 % of a single-pass render."""
+    section = next(s for s in pub.sections if len(s.categories) >= 3)
+    book = Book(pub, section=section)
+    single = render_whole(book, "letter")
+    joined = render(book, "letter", log=lambda _: None, workers=2, slice_chars=1)
+    assert len(slices(book.pub, 1)) == len(section.categories) >= 3
+    assert len(_font_programs(joined)) == len(_font_programs(single))
+    assert len(joined) <= 1.05 * len(single), (len(joined), len(single))
+    # The page numbers are pagination artifacts, not text of the book's structure.
+    with pikepdf.open(BytesIO(joined)) as doc:
+        last = pikepdf.parse_content_stream(doc.pages[-2])
+        assert any(str(i.operator) == "BMC" and i.operands[0] == Name.Artifact for i in last)

@@ -24,6 +24,7 @@ from ..layouts import environment
 from ..phrases import us_date
 from ..problems import BuildError
 from ..sources import CONTENT_DIRS, THEME_DIR
+from .anchors import category_id, jinja_globals
 from .typography import smarten_html
 
 if TYPE_CHECKING:
@@ -170,10 +171,6 @@ def shift_headings(html: str, depth: int) -> str:
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + depth - 1)}", html)
 
 
-def category_id(category: Category) -> str:
-    return f"category-{category.section.slug}-{category.slug}"
-
-
 def all_parts(pub: Publication) -> list[str]:
     return [FRONT, PAGES, *(category_id(c) for c in pub.categories), BACK]
 
@@ -209,8 +206,9 @@ class Book:
         self.env.filters["lookup"] = pub.by_slug.get
         quotes = interludes(self.full)
         sections = {s.slug: n for n, s in enumerate(self.full.sections, 1)}
+        self.env.globals.update(jinja_globals())
         self.env.globals.update(
-            category_id=category_id, interlude=lambda c: quotes.get(category_id(c)),
+            interlude=lambda c: quotes.get(category_id(c)),
             section_number=lambda s: sections[s.slug],
             template_files=template_urls,
             web_address=lambda path: web_address(pub.info.get("site_url"), path),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pikepdf
 from pikepdf import Dictionary, Name
 
+from .anchors import section_id
 from .structure import destinations
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def label(index: int, first_arabic: int | None) -> str:
 
 def first_arabic(pub: Publication, names: dict[str, int]) -> int | None:
     """The index of the first section's opener, where the page numbers start again at 1."""
-    return names.get(f"section-{pub.sections[0].slug}") if pub.sections else None
+    return names.get(section_id(pub.sections[0])) if pub.sections else None
 
 
 def finish(pdf: bytes, pub: Publication) -> bytes:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, Rectangle
 
-from .book import category_id
+from .anchors import APPENDIX, TEMPLATES, category_id, hack_id, page_id, section_id
 from .shared_fonts import share_fonts
 from .typography import book_title
 
@@ -171,13 +171,13 @@ def _outline(out: Pdf, pub: Publication, places: dict[str, tuple[int, float, flo
     with out.open_outline() as outline:
         top = outline.root
         top += [item("About this edition", "colophon"), item("Contents", "contents")]
-        top += [item(page.title, f"page-{page.slug}") for page in pub.pages]
+        top += [item(page.title, page_id(page)) for page in pub.pages]
         for section in pub.sections:
-            s = item(section.title, f"section-{section.slug}")
+            s = item(section.title, section_id(section))
             for category in section.categories:
                 c = item(category.title, category_id(category))
-                c.children += [item(h.title, f"hack-{h.slug}") for h in category.hacks]
+                c.children += [item(h.title, hack_id(h)) for h in category.hacks]
                 s.children.append(c)
             top.append(s)
-        if "templates" in places:
-            top.append(item("Appendix: policy and protocol templates", "templates"))
+        if TEMPLATES in places:
+            top.append(item(APPENDIX, TEMPLATES))

@@ -19,7 +19,8 @@ from multiprocessing import get_context
 from typing import TYPE_CHECKING, Any
 
 from ..problems import Problem
-from .book import BACK, FRONT, PAGES, category_id
+from .anchors import FRONT_IDS, TEMPLATES, category_id, hack_id, page_id, section_id
+from .book import BACK, FRONT, PAGES
 from .finish import finish, label
 from .proof import ProofError
 from .render import layout, render_whole, write
@@ -160,7 +161,7 @@ def render_parallel(book: Book, paper: str, workers: int, log: Callable[[str], o
                     f"{offset - draft.pages} pages so far")
             total = offset
             page_of = _number(draft, body)
-            first = page_of.get(f"section-{book.pub.sections[0].slug}") if book.pub.sections else None
+            first = page_of.get(section_id(book.pub.sections[0])) if book.pub.sections else None
             labels = [label(n, first) for n in range(total)]
             printed = {name: labels[n] for name, n in page_of.items()}
             overlays: list[AsyncResult[tuple[str, bytes, bool]]] = []
@@ -235,16 +236,16 @@ def _local_ids(book: Book, parts: list[str]) -> set[str]:
     pub, wanted = book.pub, set(parts)
     ids: set[str] = set()
     if FRONT in wanted:
-        ids |= {"cover", "colophon", "contents"}
+        ids |= set(FRONT_IDS)
     if PAGES in wanted:
-        ids |= {f"page-{p.slug}" for p in pub.pages}
+        ids |= {page_id(p) for p in pub.pages}
     if BACK in wanted:
-        ids.add("templates")
+        ids.add(TEMPLATES)
     for category in pub.categories:
         if category_id(category) in wanted:
-            ids |= {category_id(category), *(f"hack-{h.slug}" for h in category.hacks)}
+            ids |= {category_id(category), *map(hack_id, category.hacks)}
             if category is category.section.categories[0]:
-                ids.add(f"section-{category.section.slug}")
+                ids.add(section_id(category.section))
     return ids
 
 

@@ -17,7 +17,7 @@ import pikepdf
 from pypdf import PdfReader
 
 from ..problems import ContentError, Problem
-from .book import category_id
+from .anchors import APPENDIX, TEMPLATES, category_id, hack_id, page_id, section_id
 from .structure import Bookmark, Page, destinations, links, outline_tree, words, words_in
 from .typography import book_title
 
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 # Running heads sit in the outer 18 mm of a page and the body starts 22 mm in (theme/pdf/book.css):
 # a page with no word between the two bands holds nothing but its heads and number.
 BAND = 20 / 25.4 * 72
-APPENDIX = "Appendix: policy and protocol templates"
 
 
 class ProofError(ContentError):
@@ -98,16 +97,16 @@ def prove(pub: Publication, pdf: Path, label: str, scope: Scope | None = None,
         if mark is None:
             fail(page.path, f"page '{page.title}' has no bookmark.")
         else:
-            entry(page.path, f"page '{page.title}'", f"page-{page.slug}", mark[0])
+            entry(page.path, f"page '{page.title}'", page_id(page), mark[0])
     for section in scope.sections:
         _prove_section(section, top, title, fail, entry)
     if scope.templates:
         if APPENDIX not in top:
             fail(label, "the appendix of templates has no bookmark.", 0)
         else:
-            entry(label, "the appendix", "templates", top[APPENDIX][0])
+            entry(label, "the appendix", TEMPLATES, top[APPENDIX][0])
     # A left page may be left blank so that a section opens on a right page.
-    openers = {names.get(f"section-{s.slug}") for s in scope.sections}
+    openers = {names.get(section_id(s)) for s in scope.sections}
     for index, printed in enumerate(words(pdf)):
         if not _has_body(printed) and not (index % 2 and index + 1 in openers):
             fail(label, f"page {index + 1} is blank.", index + 1)
@@ -123,7 +122,7 @@ def _prove_section(section: Section, top: dict[str, tuple[int, list[Bookmark]]],
         fail(section.path, f"section '{section.title}' has no bookmark.")
         return
     page, kids = top[name]
-    entry(section.path, f"section '{section.title}'", f"section-{section.slug}", page)
+    entry(section.path, f"section '{section.title}'", section_id(section), page)
     categories = {t: (p, k) for t, p, k in kids}
     for category in section.categories:
         if title(category.title) not in categories:
@@ -137,7 +136,7 @@ def _prove_section(section: Section, top: dict[str, tuple[int, list[Bookmark]]],
             if title(hack.title) not in marks:
                 fail(hack.path, f"hack '{hack.title}' is not in the bookmarks under '{category.title}'.")
                 continue
-            entry(hack.path, f"hack '{hack.title}'", f"hack-{hack.slug}", marks[title(hack.title)])
+            entry(hack.path, f"hack '{hack.title}'", hack_id(hack), marks[title(hack.title)])
 
 
 def _printed_number(page: Page, rect: Any) -> str:

@@ -12,6 +12,7 @@ whose letters the font lacks) are left as they are.
 from __future__ import annotations
 
 import copy
+import logging
 import re
 from io import BytesIO
 from typing import Any
@@ -84,12 +85,11 @@ def _mergeable(font: Any) -> bool:
 
 
 def _identity(data: bytes) -> tuple:
-    """Which font file a subset was cut from: its name and its head table's dates and revision."""
+    """Which font file a subset was cut from: its unique id, PostScript name and version (the
+    name table; HarfBuzz keeps it). Not the head table: its dates make fontTools warn."""
     from fontTools.ttLib import TTFont
-    font = TTFont(BytesIO(data), lazy=True)
-    head = font["head"]
-    return (font["name"].getDebugName(6) if "name" in font else "", head.created, head.modified,
-            head.fontRevision, head.unitsPerEm)
+    names = TTFont(BytesIO(data), lazy=True)["name"]
+    return tuple(names.getDebugName(n) or "" for n in (3, 6, 5))
 
 
 def _union(subsets: list[bytes]) -> bytes:
@@ -97,7 +97,16 @@ def _union(subsets: list[bytes]) -> bytes:
     from fontTools.ttLib import TTFont
     if len(subsets) == 1:
         return subsets[0]
-    fonts = [TTFont(BytesIO(data)) for data in subsets]
+    # HarfBuzz's subsets carry no creation date, which fontTools warns about on every read.
+    head = logging.getLogger("fontTools.ttLib.tables._h_e_a_d")
+    level, head.level = head.level, logging.ERROR
+    try:
+        return _union_of([TTFont(BytesIO(data)) for data in subsets])
+    finally:
+        head.setLevel(level)
+
+
+def _union_of(fonts: list[Any]) -> bytes:
     if not all("glyf" in f and "hmtx" in f for f in fonts):
         raise ValueError("not TrueType")  # _mergeable lets only FontFile2 (TrueType) through
     base = max(fonts, key=lambda f: len(f.getGlyphOrder()))

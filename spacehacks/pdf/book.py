@@ -235,7 +235,7 @@ class Book:
                 pages + extra]
 
     def html(self, parts: Iterable[str] | None = None, page_of: Mapping[str, int | str] | None = None,
-             outline: bool = True, local_ids: set[str] | None = None) -> str:
+             local_ids: set[str] | None = None) -> str:
         """The book, or the slices named in `parts`. Links to anchors outside `local_ids` go through
         `xref:` so a merge can point them at the right page later."""
         parts = set(parts or all_parts(self.pub))
@@ -245,6 +245,6 @@ class Book:
 
         return smarten_html(self.env.get_template("book.html").render(
             pub=self.pub, info=self.pub.info, edition=self.edition, parts=parts, page_of=page_of, part=self.section,
-            outline=outline, xref=xref, templates=self.templates,
+            xref=xref, templates=self.templates,
             counts={"hacks": len(self.pub.hacks), "sections": len(self.pub.sections),
                     "categories": len(self.pub.categories)}))

@@ -10,7 +10,8 @@ import pikepdf
 from pikepdf import Dictionary, Name
 
 from .anchors import section_id
-from .structure import destinations
+from .outline import write_outline
+from .structure import destinations, places
 
 if TYPE_CHECKING:
     from ..model import Publication
@@ -48,9 +49,9 @@ def finish(pdf: bytes, pub: Publication) -> bytes:
         if start:
             labels[start] = Dictionary(S=Name.D)
         doc.Root.PageLabels = labels.obj
-        if Name.Outlines in doc.Root:
-            outlines = doc.Root.Outlines
-            outlines.Count = _close(outlines)
+        write_outline(doc, pub, places(doc))
+        outlines = doc.Root.Outlines
+        outlines.Count = _close(outlines)
         doc.Root.PageMode = Name.UseOutlines
         buffer = BytesIO()
         doc.save(buffer, deterministic_id=True, min_version="1.7",

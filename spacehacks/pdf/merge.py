@@ -2,8 +2,8 @@
 
 Each slice is a tagged PDF of its own. The join keeps one of everything: one page sequence with
 page numbers laid over from the overlay, one structure tree (the slices' trees under one Document
-element, their parent-tree keys renumbered), one outline built from the model, and links that
-point at pages in other slices resolved to those pages.
+element, their parent-tree keys renumbered), and links that
+point at pages in other slices resolved to those pages. The outline is finish.py's.
 """
 from __future__ import annotations
 
@@ -12,14 +12,11 @@ from io import BytesIO
 from typing import TYPE_CHECKING, cast
 
 import pikepdf
-from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf, Rectangle
+from pikepdf import Array, Dictionary, Name, Pdf, Rectangle
 
-from .anchors import APPENDIX, TEMPLATES, category_id, hack_id, page_id, section_id
 from .shared_fonts import share_fonts
-from .typography import book_title
 
 if TYPE_CHECKING:
-    from ..model import Publication
     from .book import Book
     from .parallel import Slice
 
@@ -52,7 +49,6 @@ def merge(book: Book, slices: list[Slice], overlays: list[bytes]) -> bytes:
 
     _join_structure(out, sources, starts)
     _resolve_links(out, places)
-    _outline(out, book.pub, places)
     share_fonts(out)
     front = sources[0]
     out.docinfo = cast(Dictionary, out.copy_foreign(front.docinfo))
@@ -160,24 +156,3 @@ def _resolve_links(out: Pdf, places: dict) -> None:
             if uri.startswith("xref:") and uri[5:] in places:
                 del annot.A
                 annot.Dest = pikepdf.String(uri[5:])
-
-
-def _outline(out: Pdf, pub: Publication, places: dict[str, tuple[int, float, float]]) -> None:
-    """Bookmarks from the model: front matter and pages, then section › category › hack."""
-    def item(title: str, anchor: str) -> OutlineItem:
-        index, x, y = places[anchor]
-        return OutlineItem(book_title(title), index, "XYZ", left=x, top=y, zoom=0)
-
-    with out.open_outline() as outline:
-        top = outline.root
-        top += [item("About this edition", "colophon"), item("Contents", "contents")]
-        top += [item(page.title, page_id(page)) for page in pub.pages]
-        for section in pub.sections:
-            s = item(section.title, section_id(section))
-            for category in section.categories:
-                c = item(category.title, category_id(category))
-                c.children += [item(h.title, hack_id(h)) for h in category.hacks]
-                s.children.append(c)
-            top.append(s)
-        if TEMPLATES in places:
-            top.append(item(APPENDIX, TEMPLATES))

@@ -41,7 +41,7 @@ CACHED_SLICE_CHARS = 40_000
 # About this many characters per slice: small enough to balance the cores, large enough that
 # each slice's fixed cost (fonts, style sheets) stays small.
 SLICE_CHARS = 150_000
-# In slices, page numbers come from the overlay; bookmarks come from the merge.
+# In slices, page numbers come from the overlay.
 SLICE_CSS = ("@page { @bottom-center { content: none } } @page front { @bottom-center { content: none } } "
              "@page matter { @bottom-center { content: none } }")
 OVERLAY_CSS = """@page { @bottom-center { content: string(number) } }
@@ -254,7 +254,7 @@ def _render_slice(paper: str, parts: list[str], page_of: Mapping[str, int | str]
     """One slice laid out alone, or taken from the cache; `verso`: as if it began on a left page."""
     run = _inherited()
     book = run.book
-    html = book.html(parts=parts, page_of=page_of, outline=False, local_ids=_local_ids(book, parts))
+    html = book.html(parts=parts, page_of=page_of, local_ids=_local_ids(book, parts))
     key = run.cache.key("slice", paper, html, f"verso={verso}") if run.cache else ""
     kept = run.cache.get_slice(key) if run.cache else None
     if kept is not None:

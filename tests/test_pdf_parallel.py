@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 from io import BytesIO
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from pikepdf import Name
 from pypdf import PdfReader
 
+from spacehacks import render_temp
 from spacehacks.pdf.book import Book
 from spacehacks.pdf.parallel import render, slices
 from spacehacks.pdf.proof import outline_tree, prove
@@ -103,17 +105,45 @@ def _font_programs(pdf: bytes) -> list[int]:
                       if isinstance(o, pikepdf.Stream) and Name.Length1 in o)
 
 
-def test_a_joined_book_embeds_one_font_per_face_and_is_no_larger_than_one_pass(pub):
-    """Every slice embeds its own subsets; the join keeps one of each font, and the page
-    numbers drawn into each page rather than as forms: within 5 % of a single-pass render."""
+@pytest.fixture(scope="module")
+def joined(pub, tmp_path_factory) -> dict:
+    """One section rendered in one pass and in a slice per category, with the temp folder
+    pointed at a folder of the test's, holding a dead build's leftovers and someone else's."""
     section = next(s for s in pub.sections if len(s.categories) >= 3)
     book = Book(pub, section=section)
-    single = render_whole(book, "letter")
-    joined = render(book, "letter", log=lambda _: None, workers=2, slice_chars=1)
-    assert len(slices(book.pub, 1)) == len(section.categories) >= 3
-    assert len(_font_programs(joined)) == len(_font_programs(single))
-    assert len(joined) <= 1.05 * len(single), (len(joined), len(single))
+    tmp = tmp_path_factory.mktemp("temp")
+    (tmp / "weasyprint-someone-else").mkdir()
+    (tmp / f"{render_temp.SCRATCH_PREFIX}999999999-abcd1234").mkdir()   # no such process
+    made: list[str] = []
+    mkdtemp, before = tempfile.mkdtemp, tempfile.tempdir
+
+    def spy(*args, **kwargs):
+        made.append(path := mkdtemp(*args, **kwargs))
+        return path
+
+    tempfile.tempdir, tempfile.mkdtemp = str(tmp), spy
+    try:
+        parallel = render(book, "letter", log=lambda _: None, workers=2, slice_chars=1)
+    finally:
+        tempfile.tempdir, tempfile.mkdtemp = before, mkdtemp
+    return {"book": book, "section": section, "single": render_whole(book, "letter"), "joined": parallel,
+            "tmp": tmp, "made": made}
+
+
+def test_a_render_leaves_nothing_in_the_temp_folder_and_sweeps_dead_builds(joined):
+    tmp = joined["tmp"]
+    assert any(Path(p).name.startswith("weasyprint-") and tmp in Path(p).parents for p in joined["made"])
+    assert sorted(p.name for p in tmp.iterdir()) == ["weasyprint-someone-else"]
+
+
+def test_a_joined_book_embeds_one_font_per_face_and_is_no_larger_than_one_pass(joined):
+    """Every slice embeds its own subsets; the join keeps one of each font, and the page
+    numbers drawn into each page rather than as forms: within 5 % of a single-pass render."""
+    single, parallel = joined["single"], joined["joined"]
+    assert len(slices(joined["book"].pub, 1)) == len(joined["section"].categories) >= 3
+    assert len(_font_programs(parallel)) == len(_font_programs(single))
+    assert len(parallel) <= 1.05 * len(single), (len(parallel), len(single))
     # The page numbers are pagination artifacts, not text of the book's structure.
-    with pikepdf.open(BytesIO(joined)) as doc:
+    with pikepdf.open(BytesIO(parallel)) as doc:
         last = pikepdf.parse_content_stream(doc.pages[-2])
         assert any(str(i.operator) == "BMC" and i.operands[0] == Name.Artifact for i in last)

@@ -19,6 +19,7 @@ from multiprocessing import get_context
 from typing import TYPE_CHECKING, Any
 
 from ..problems import Problem
+from ..render_temp import render_temp
 from .anchors import FRONT_IDS, TEMPLATES, category_id, hack_id, page_id, section_id
 from .book import BACK, FRONT, PAGES
 from .finish import finish, label
@@ -101,7 +102,14 @@ def slices(pub: Publication, size: int = SLICE_CHARS) -> list[list[str]]:
 def render(book: Book, paper: str, log: Callable[[str], object] = print, workers: int | None = None,
            slice_chars: int | None = None, cache: SliceCache | None = None) -> bytes:
     """The book's PDF. With a `cache`, always in slices (whatever the book's size), so that the
-    next build after an edit lays out only the slices it changed."""
+    next build after an edit lays out only the slices it changed. WeasyPrint's temporary files
+    go when it ends, a killed worker's included (render_temp)."""
+    with render_temp():
+        return _render(book, paper, log, workers, slice_chars, cache)
+
+
+def _render(book: Book, paper: str, log: Callable[[str], object], workers: int | None, slice_chars: int | None,
+            cache: SliceCache | None) -> bytes:
     workers = workers or (max(1, len(os.sched_getaffinity(0))) if cache else workers_for(book))
     if workers == 1 and cache is None:
         log(f"PDF edition ({paper}): rendering {len(book.pub.hacks)} hacks in one pass…")

@@ -25,13 +25,15 @@ if TYPE_CHECKING:
     from .parallel import Slice
 
 CODE = Path(__file__).resolve().parent
+MEDIA = Path("content") / "media"   # the one content folder WeasyPrint may read (fetch.py)
 
 
 def render_inputs(root: Path) -> str:
-    """What every run depends on besides its HTML: theme, fonts, this package and WeasyPrint's
-    version (read from its metadata: importing WeasyPrint costs half a second)."""
+    """What every run depends on besides its HTML: the book's theme and fonts, the content's
+    media (images a hack shows), this package and WeasyPrint's version (read from its metadata:
+    importing WeasyPrint costs half a second)."""
     h = hashlib.sha256(f"weasyprint {version('weasyprint')}\0".encode())
-    hash_paths(h, [root / PDF_THEME, root / FONTS, CODE])
+    hash_paths(h, [root / PDF_THEME, root / FONTS, root / MEDIA, CODE])
     return h.hexdigest()
 
 

@@ -2,6 +2,8 @@
 is the same bytes as a clean build of the same content, on both papers."""
 from __future__ import annotations
 
+import copy
+import dataclasses
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,11 +11,13 @@ from pathlib import Path
 import pytest
 from paths import ROOT
 
+from spacehacks.downloads import SECTIONS
 from spacehacks.load import load_publication
 from spacehacks.pdf.book import Book
 from spacehacks.pdf.parallel import render, slices
 from spacehacks.pdf.proof import prove
-from spacehacks.pdf.slice_cache import SliceCache
+from spacehacks.pdf.slice_cache import BOOKS, SliceCache
+from spacehacks.pdf.step import pdf_edition
 
 SECTION = "restorative-responses"   # the smallest section with three categories
 PAPERS = ("letter", "a4")
@@ -126,4 +130,27 @@ def test_the_cache_keeps_only_what_the_last_build_used(runs):
     cache = runs["a4", "grown"][1]
     (cache.folder / ".slice-0123.pdf.999").write_bytes(b"left by a killed worker")
     cache.prune()
-    assert {p.name.split(".")[0] for p in cache.folder.iterdir()} == cache.used
+    assert {p.name.split(".")[0] for p in cache.folder.iterdir() if p.name != BOOKS} == cache.used
+
+
+def test_the_step_reuses_unchanged_books_whole_and_keeps_their_slices(pub, tmp_path, caplog):
+    """Two sections' worth of book: after an edit in the second, the first section's PDFs are
+    copied as they were, with their page counts, and the slices they were made from stay kept
+    for the next edit there."""
+    small = copy.deepcopy(dataclasses.replace(pub, sections=[s for s in pub.sections if len(s.categories) <= 3],
+                                              pages=[], templates=[]))
+    assert len(small.sections) == 2
+    cache = tmp_path / "slices"
+    first = pdf_edition(small, tmp_path / "first", None, cache=cache)
+    hack = small.sections[1].categories[1].hacks[0]
+    hack.body = hack.body.replace(".", ";", 1)
+    caplog.set_level("INFO", logger="spacehacks")
+    second = pdf_edition(small, tmp_path / "second", tmp_path / "first", cache=cache)
+    untouched = [f"{SECTIONS}/{small.sections[0].slug}{suffix}.pdf" for suffix in ("", "-a4")]
+    for name in untouched:
+        assert f"reusing {name}" in caplog.text
+        assert (tmp_path / "second" / name).read_bytes() == (tmp_path / "first" / name).read_bytes()
+        kept = SliceCache.open(cache, small.root).made_for(name)
+        assert kept and all((cache / f"{key}.pdf").is_file() for key in kept)
+    assert "reusing space-hacks.pdf" not in caplog.text
+    assert [d.meta.split(",")[1] for d in first] == [d.meta.split(",")[1] for d in second]   # "N pages"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from .parallel import Slice
 
 CODE = Path(__file__).resolve().parent
+BOOKS = "books.json"   # which kept runs each published PDF was joined from
 MEDIA = Path("content") / "media"   # the one content folder WeasyPrint may read (fetch.py)
 
 
@@ -50,11 +52,26 @@ class SliceCache:
     inputs: str
     used: set[str] = field(default_factory=set)
     tally: Tally = field(default_factory=Tally)
+    books: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, folder: Path, root: Path) -> SliceCache:
         folder.mkdir(parents=True, exist_ok=True)
-        return cls(folder, render_inputs(root))
+        cache = cls(folder, render_inputs(root))
+        try:
+            found = json.loads((folder / BOOKS).read_text(encoding="utf-8"))
+            cache.books = {str(k): [str(key) for key in v] for k, v in found.items() if isinstance(v, list)}
+        except (OSError, ValueError, AttributeError):
+            pass   # none yet, or unreadable: only costs a render of a book reused whole
+        return cache
+
+    def made_for(self, name: str) -> list[str]:
+        return self.books.get(name, [])
+
+    def keep(self, name: str, keys: Iterable[str]) -> None:
+        """Keep `keys` as what the PDF `name` is made from, through builds that reuse it whole."""
+        self.books[name] = sorted(keys)
+        self.used.update(self.books[name])
 
     def key(self, kind: str, paper: str, html: str, extra: str = "") -> str:
         h = hashlib.sha256(f"{self.inputs}\0{kind}\0{paper}\0{extra}\0".encode())
@@ -105,9 +122,13 @@ class SliceCache:
         (self.tally.reused if reused else self.tally.rendered).append(what)
 
     def prune(self) -> list[str]:
-        """Remove what this build did not use, and leftovers of killed workers."""
+        """Remove what this build did not use, and leftovers of killed workers; write down what
+        each book is made from."""
+        (self.folder / BOOKS).write_text(json.dumps(self.books, indent=0, sort_keys=True), encoding="utf-8")
         removed = []
         for file in self.folder.iterdir():
+            if file.name == BOOKS:
+                continue
             stem = file.name.split(".")[0] if not file.name.startswith(".") else ""
             if file.is_file() and stem not in self.used:
                 file.unlink(missing_ok=True)

@@ -88,8 +88,13 @@ def pdf_edition(pub: Publication, out: Path, previous: Path | None, cache: Path 
                 previous, out, [name], hashes[name], before.get("source"), {name: before.get("sha256")}):
             log.info("PDF edition (%s): content and theme unchanged, reusing %s.", LABELS[paper], name)
             pages = before["pages"]
+            if slices:   # its slices stay too, for the next edit of that book
+                slices.keep(name, slices.made_for(name))
         else:
+            had = set(slices.used) if slices else set()
             pages = render_paper(book, paper, out / name, slices)
+            if slices:
+                slices.keep(name, slices.used - had)
         written[name] = {"source": hashes[name], "sha256": file_hash(out / name), "pages": pages}
     if slices:
         slices.prune()

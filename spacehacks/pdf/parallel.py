@@ -36,9 +36,10 @@ if TYPE_CHECKING:
 # Below this many characters of text, one WeasyPrint run is quicker than splitting.
 PARALLEL_FROM = 400_000
 # With a slice cache, the slices are smaller whatever the book's size: an edit lays out its own
-# slice again, and a run's fixed cost (about 0.15 s) is small beside laying out 40,000
-# characters (about 3-5 s on this project's machines).
-CACHED_SLICE_CHARS = 40_000
+# slice again (in the book and in its section's, on both papers), and a run's fixed cost (about
+# 0.15 s, and as much for its overlay) is small beside laying out 20,000 characters (2-3 s on
+# this project's machines). With 40,000, an edit cost 0.28x a full render at 54 hacks.
+CACHED_SLICE_CHARS = 20_000
 # About this many characters per slice: small enough to balance the cores, large enough that
 # each slice's fixed cost (fonts, style sheets) stays small.
 SLICE_CHARS = 150_000

@@ -12,7 +12,7 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from .sources import CONTENT_DIRS, SETTINGS, THEME_DIR
@@ -43,15 +43,17 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
-def hash_paths(digest: hashlib._Hash, paths: Iterable[Path | str]) -> None:
+def hash_paths(digest: hashlib._Hash, paths: Iterable[Path | str],
+               skip: Callable[[Path], bool] | None = None) -> None:
     """Fold files and whole folders (recursively, in a fixed order) into `digest`: every output
-    step's "has anything I am made from changed?" question goes through here."""
+    step's "has anything I am made from changed?" question goes through here. `skip(file)` leaves
+    files out (the English book does not depend on the translations beside its sources)."""
     for base in paths:
         base = Path(base)
         if not base.exists():
             continue
         for file in _files(base):
-            if file.suffix == ".pyc":
+            if file.suffix == ".pyc" or (skip is not None and skip(file)):
                 continue
             name = file.relative_to(base).as_posix() if base.is_dir() else ""
             digest.update(f"\0{base.name}\0{name}\0".encode())

@@ -1,4 +1,4 @@
-"""The command line behind build.py: check, site, serve, new, docs."""
+"""The command line behind build.py: check, site, serve, new, docs, translations."""
 from __future__ import annotations
 
 import argparse
@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import editor_docs, scaffold
+from . import editor_docs, scaffold, translation_commands
 from .problems import BuildError, ContentError, format_problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     p_serve.add_argument("--port", type=int, default=8000)
     scaffold.add_commands(sub)
     editor_docs.add_commands(sub)
+    translation_commands.add_commands(sub)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     for noisy in ("mkdocs", "MARKDOWN", "weasyprint", "pikepdf"):
@@ -46,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
             return scaffold.run(args)
         if command == "docs":
             return editor_docs.run(args)
+        if command == "translations":
+            return translation_commands.run(args)
     except ContentError as exc:
         fmt = getattr(args, "format", "text")
         # The Actions runner reads workflow commands from standard output only.
@@ -63,8 +66,11 @@ def _check(root: Path, fmt: str) -> int:
     from .load import check
     start = time.perf_counter()
     pub = check(root)
+    if pub.warnings:
+        print(format_problems(pub.warnings, fmt))
     if fmt == "text":
-        print(f"All good: {len(pub.hacks)} hacks, {len(pub.quotes)} quotes, {len(pub.pages)} pages "
+        also = f" ({len(pub.warnings)} warning{'s' if len(pub.warnings) != 1 else ''} above)" if pub.warnings else ""
+        print(f"All good{also}: {len(pub.hacks)} hacks, {len(pub.quotes)} quotes, {len(pub.pages)} pages "
               f"checked in {time.perf_counter() - start:.2f} s.")
     return 0
 

@@ -16,6 +16,14 @@ EDITIONS = [
     ("a4", "space-hacks-a4.pdf", "Space Hacks, the PDF edition (A4)"),
 ]
 
+# The PDF editions in each translation's language: (paper, file name under downloads/, title).
+TRANSLATED_EDITIONS = {
+    "es": [
+        ("letter", "space-hacks-es.pdf", "Space Hacks, la edición en PDF en español (carta de EE. UU.)"),
+        ("a4", "space-hacks-es-a4.pdf", "Space Hacks, la edición en PDF en español (A4)"),
+    ],
+}
+
 # Each section as a PDF of its own: downloads/sections/<section>.pdf and <section>-a4.pdf.
 SECTIONS = "sections"
 
@@ -41,9 +49,21 @@ def formats_for(template: Template) -> list[tuple[str, str]]:
     return FORMATS + ([(suffix, label) for suffix, label, _ in FILLABLE] if template.kind == "form" else [])
 
 
+def template_folder(language: str = "en") -> str:
+    """Where one language's template files are, under downloads/: templates/, templates/es/."""
+    return FOLDER if language == "en" else f"{FOLDER}/{language}"
+
+
+def zip_name(language: str = "en") -> str:
+    """The zip of every template in one language: space-hacks-templates.zip, …-es.zip."""
+    return ZIP_NAME if language == "en" else ZIP_NAME.replace(".zip", f"-{language}.zip")
+
+
 def template_urls(template: Template) -> list[str]:
-    """Every file of one template, as addresses relative to the site root."""
-    return [f"downloads/{FOLDER}/{template.slug}{suffix}" for suffix, _ in formats_for(template)]
+    """Every file of one template (in the language of its words), as addresses relative to the
+    site root."""
+    folder = template_folder(template.language)
+    return [f"downloads/{folder}/{template.slug}{suffix}" for suffix, _ in formats_for(template)]
 
 
 @dataclass
@@ -53,6 +73,7 @@ class Download:
     meta: str           # what a reader needs before downloading, e.g. "PDF, 96 pages, 1.4 MB"
     summary: str = ""
     group: str = "book"  # "book" or "templates"
+    language: str = "en"  # the site of this language lists it
 
 
 def human_size(path: Path) -> str:

@@ -25,6 +25,9 @@ KINDS = (
     ("A page", "content/pages/&lt;name&gt;.md", "PAGE"),
     ("A template", "content/templates/&lt;name&gt;.md", "TEMPLATE"),
     ("A passage", "content/passages/&lt;name&gt;.md (the shared text goes below the front matter)", "PASSAGE"),
+    ("A translation", "&lt;name&gt;.es.md beside the file it translates: that file's `title`, `summary` "
+     "and `tagline`, translated (as required as in the source), then these (every other field comes from "
+     "the source)", "TRANSLATION"),
 )
 
 

@@ -41,8 +41,9 @@ def atom(pub: Publication, site_url: str | None = None) -> str:
     hacks = pub.recently_updated
     info = pub.info
     fg = FeedGenerator()
-    fg.id(uuid.uuid5(ID_NAMESPACE, "feed").urn)
-    fg.title(f"{info.get('title', 'Space Hacks')}: recently updated hacks")
+    # Each language's feed is a feed of its own; the English one keeps its identity.
+    fg.id(uuid.uuid5(ID_NAMESPACE, "feed" if pub.language == "en" else f"feed/{pub.language}").urn)
+    fg.title(pub.t("{title}: recently updated hacks", title=info.get("title", "Space Hacks")))
     if info.get("subtitle"):
         fg.subtitle(info["subtitle"])
     fg.author({"name": info.get("publisher") or info.get("title", "Space Hacks")})
@@ -55,7 +56,8 @@ def atom(pub: Publication, site_url: str | None = None) -> str:
     fg.updated(_when(hacks[0].updated) if hacks else dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
     for h in reversed(hacks):             # feedgen puts the last added entry first
         fe = fg.add_entry()
-        fe.id(entry_id(h.slug))
+        translated = uuid.uuid5(ID_NAMESPACE, f"hack/{pub.language}/{h.slug}").urn
+        fe.id(entry_id(h.slug) if pub.language == "en" else translated)
         fe.title(h.title)
         fe.updated(_when(h.updated))
         fe.link(href=_absolute(base, h.url), rel="alternate", type="text/html")

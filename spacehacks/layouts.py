@@ -8,14 +8,18 @@ import jinja2
 from markupsafe import Markup
 
 from . import markup
-from .phrases import count_line, us_date
+from .phrases import Translate, count_line, english, human_date
 
 
-def environment(folder: Path, *, keep_trailing_newline: bool = False) -> jinja2.Environment:
+def environment(folder: Path, *, keep_trailing_newline: bool = False, t: Translate = english,
+                language: str = "en") -> jinja2.Environment:
+    """`t` translates our own strings (pass a language view's `Publication.t`); it is the
+    templates' `t` global, and the phrases use it too."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True, trim_blocks=True,
                              lstrip_blocks=True, keep_trailing_newline=keep_trailing_newline)
     env.filters["md"] = lambda text: Markup(markup.render(text or ""))
     env.filters["md_inline"] = lambda text: Markup(markup.render_inline(text or ""))
-    env.globals["count_line"] = count_line
-    env.filters["us_date"] = us_date
+    env.globals["t"] = t
+    env.globals["count_line"] = lambda n, where: count_line(n, where, t)
+    env.globals["human_date"] = lambda day: human_date(day, language)
     return env

@@ -3,24 +3,28 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from . import passages, schema, spelling
+from . import interface, passages, schema, spelling, translations
 from .checks import check_body, check_inline_fields, check_publication
 from .fillins import load_vocabulary
 from .frontmatter import Source, control_character, entry_lines, load_settings, read_source, read_text
 from .model import Category, Hack, Page, Publication, Quote, Section, Tag, Template
-from .problems import ContentError, Problem, did_you_mean, rel
+from .problems import WARNING, ContentError, Problem, did_you_mean, errors, rel, warnings
 from .slugs import SLUG, slugify
-from .sources import CONTENT_DIRS, RESERVED, translation_language
+from .sources import CONTENT_DIRS, RESERVED, TRANSLATION_LANGUAGES, translation_language
 
 
 def check(root: Path) -> Publication:
-    """The publication, or ContentError with every problem: what `build.py check` runs, and the
-    first step of every build. It imports no output (WeasyPrint alone takes most of a second)."""
+    """The publication, or ContentError with every problem when any is an error: what `build.py
+    check` runs, and the first step of every build. Warnings (an outdated translation) never stop
+    a build; they are kept on pub.warnings. It imports no output (WeasyPrint alone takes most of
+    a second)."""
     pub, problems = load_publication(root)
-    if problems:
+    if errors(problems):
         raise ContentError(problems)
+    pub.warnings = warnings(problems)
     return pub
 
 
@@ -38,6 +42,9 @@ def load_publication(root: Path) -> tuple[Publication, list[Problem]]:
     problems += check_publication(pub)
     # After the checks above, which read each file's own lines; outputs then read the expanded text.
     problems += passages.expand_publication(pub)
+    problems += translations.load_translations(pub)
+    pub.tag_translations = _load_tag_translations(root, pub.tags, problems)
+    problems += interface.load_catalogues(pub)
     problems += spelling.check_publication(pub)
     return pub, sorted(set(problems))
 
@@ -54,6 +61,21 @@ def _read(file: Path, root: Path, fields: tuple[schema.Field, ...], kind: str,
     problems += check_body(src.path, src.body, src.body_line, kind)
     problems += check_inline_fields(src.path, values, src.line_of)
     return src, values
+
+
+def _entries(root: Path, folder: Path, fields: tuple[schema.Field, ...], kind: str, problems: list[Problem],
+             *, accept: Callable[[Path], bool] | None = None, top_level: bool = False,
+             ) -> Iterator[tuple[Path, Source, dict]]:
+    """The readable source files of one content folder, each with its checked front matter.
+    A file left out has had its problem reported (by `accept`, the name check or the reading)."""
+    for file in _markdown_files(folder):
+        if accept is not None and not accept(file):
+            continue
+        if not _slug_ok(file, root, problems, f"{kind} file", top_level=top_level):
+            continue
+        src, values = _read(file, root, fields, kind, problems)
+        if not src.problems:
+            yield file, src, values
 
 
 def _slug_ok(file: Path, root: Path, problems: list[Problem], what: str, top_level: bool = False) -> bool:
@@ -146,8 +168,9 @@ def _load_info(root: Path, problems: list[Problem]) -> dict:
     return info
 
 
-def _load_tags(root: Path, problems: list[Problem]) -> dict[str, Tag]:
-    file = root / "content" / "tags.yml"
+def _load_tags(root: Path, problems: list[Problem], file: Path | None = None) -> dict[str, Tag]:
+    """content/tags.yml, or the same shape in another file (a translation of it)."""
+    file = file or root / "content" / "tags.yml"
     path = rel(file, root)
     tags: dict[str, Tag] = {}
     if not file.exists():
@@ -172,6 +195,31 @@ def _load_tags(root: Path, problems: list[Problem]) -> dict[str, Tag]:
     return tags
 
 
+def _load_tag_translations(root: Path, tags: dict[str, Tag], problems: list[Problem]) -> dict[str, dict[str, Tag]]:
+    """content/tags.<lang>.yml: the same lines as tags.yml, with the title and description translated."""
+    found: dict[str, dict[str, Tag]] = {}
+    for language in TRANSLATION_LANGUAGES:
+        file = root / "content" / f"tags.{language}.yml"
+        if not file.exists():
+            continue
+        path = rel(file, root)
+        before = len(problems)
+        translated = _load_tags(root, problems, file)
+        for n, line in entry_lines(file, path)[0] if len(problems) == before else []:
+            slug = line.split(":", 1)[0].strip()
+            if slug not in tags:
+                problems.append(Problem(path, n, (
+                    f"'{slug}' is not a tag in content/tags.yml.{did_you_mean(slug, tags)} A translated "
+                    "tag keeps its English slug; only the title and the description are translated.")))
+        for slug in tags:
+            if slug not in translated:
+                problems.append(Problem(path, 1, (
+                    f"the tag '{slug}' has no translation here, so readers see it in English: add a line "
+                    f"'{slug}: Title | description' with both translated."), WARNING))
+        found[language] = {slug: tag for slug, tag in translated.items() if slug in tags}
+    return found
+
+
 def _load_sections(root: Path, problems: list[Problem]) -> list[Section]:
     base = root / "content" / "sections"
     sections = []
@@ -191,15 +239,12 @@ def _load_sections(root: Path, problems: list[Problem]) -> list[Section]:
             continue
         section = Section(folder.name, v.get("title", folder.name), v.get("tagline", ""),
                           v.get("order", 0), src.body, src.path, body_line=src.body_line)
-        for cfile in _markdown_files(folder):
-            if cfile.name == "_section.md" or not _slug_ok(cfile, root, problems, "category file"):
-                continue
+        def category_name(cfile: Path) -> bool:
             if cfile.stem == "index":
                 problems.append(Problem(rel(cfile, root), 1, "'index' cannot be a category name; rename the file."))
-                continue
-            csrc, cv = _read(cfile, root, schema.CATEGORY, "category", problems)
-            if csrc.problems:
-                continue
+            return cfile.name != "_section.md" and cfile.stem != "index"
+
+        for cfile, csrc, cv in _entries(root, folder, schema.CATEGORY, "category", problems, accept=category_name):
             section.categories.append(Category(cfile.stem, cv.get("title", cfile.stem), cv.get("tagline", ""),
                                                cv.get("order", 0), csrc.body, csrc.path, section,
                                                body_line=csrc.body_line))
@@ -259,12 +304,7 @@ def _load_hacks(root: Path, pub: Publication, problems: list[Problem]) -> None:
 
 def _load_quotes(root: Path, problems: list[Problem]) -> list[Quote]:
     quotes = []
-    for file in _markdown_files(root / "quotes"):
-        if not _slug_ok(file, root, problems, "quote file"):
-            continue
-        src, v = _read(file, root, schema.QUOTE, "quote", problems)
-        if src.problems:
-            continue
+    for file, src, v in _entries(root, root / "quotes", schema.QUOTE, "quote", problems):
         leading = len(src.body) - len(src.body.lstrip("\n"))
         quotes.append(Quote(file.stem, src.body.strip(), src.path, v.get("attribution"), v.get("source"),
                             body_line=src.body_line + leading))
@@ -272,18 +312,16 @@ def _load_quotes(root: Path, problems: list[Problem]) -> list[Quote]:
 
 
 def _load_pages(root: Path, problems: list[Problem], sections: set[str]) -> list[Page]:
-    pages = []
-    for file in _markdown_files(root / "content" / "pages"):
-        if not _slug_ok(file, root, problems, "page file", top_level=True):
-            continue
+    def not_a_section(file: Path) -> bool:
         if file.stem in sections:
             problems.append(Problem(rel(file, root), 1, (
                 f"'{file.stem}' is also the name of a section (content/sections/{file.stem}/), and "
                 "both would have the same web address, so the page would disappear. Rename the page.")))
-            continue
-        src, v = _read(file, root, schema.PAGE, "page", problems)
-        if src.problems:
-            continue
+        return file.stem not in sections
+
+    pages = []
+    for file, src, v in _entries(root, root / "content" / "pages", schema.PAGE, "page", problems,
+                                 accept=not_a_section, top_level=True):
         pages.append(Page(file.stem, v.get("title", ""), v.get("order", 0), src.body, src.path,
                           v.get("summary"), body_line=src.body_line))
     pages.sort(key=lambda p: (p.order, p.slug))
@@ -295,12 +333,7 @@ def _load_templates(root: Path, pub: Publication, problems: list[Problem]) -> No
     pub.fill_ins, found = load_vocabulary(root)
     problems += found
     templates = []
-    for file in _markdown_files(root / "content" / "templates"):
-        if not _slug_ok(file, root, problems, "template file"):
-            continue
-        src, v = _read(file, root, schema.TEMPLATE, "template", problems)
-        if src.problems:
-            continue
+    for file, src, v in _entries(root, root / "content" / "templates", schema.TEMPLATE, "template", problems):
         templates.append(Template(file.stem, v.get("title", ""), v.get("kind", ""), v.get("summary", ""),
                                   src.body, src.path, src.body_line, v.get("related", []),
                                   key_lines=src.key_lines))

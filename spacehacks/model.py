@@ -1,10 +1,50 @@
 """The publication as one in-memory model. Knows nothing of MkDocs, WeasyPrint or any output."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .fillins import FIELD
+
+if TYPE_CHECKING:
+    from .passages import Passage
+
+SOURCE_LANGUAGE = "en"
+# The publication's own words readers see (content/publication.yml); their translations are in
+# the interface catalogue, keyed by the English.
+TRANSLATED_INFO = ("title", "subtitle", "series", "description")
+
+
+@dataclass
+class Translation:
+    """One file translating one source file (a hack, section, category, page, template or passage)
+    into one language: its translated words and which version of the source it translates."""
+    language: str
+    kind: str                    # "hack", "section", "category", "page", "template" or "passage"
+    path: str                    # the translation's file, e.g. hacks/a/b/slug.es.md
+    source_path: str             # the file it translates, e.g. hacks/a/b/slug.md
+    values: dict[str, str | list[str]]   # translated front matter: title, summary, tagline, key steps
+    body: str                    # translated body, shared passages already included
+    body_line: int
+    reviewed: bool
+    source_hash: str | None      # the source's hash when the translation was last marked
+    current_hash: str            # the source's hash now
+    key_lines: dict[str, int] = field(default_factory=dict, repr=False)
+
+    @property
+    def outdated(self) -> bool:
+        """The source changed since the translation was marked (never marked is not outdated:
+        it is reported on its own)."""
+        return self.source_hash is not None and self.source_hash != self.current_hash
+
+    @property
+    def current(self) -> bool:
+        return self.source_hash == self.current_hash
 
 
 @dataclass
@@ -33,6 +73,8 @@ class Hack:
     # The passages the body includes, directly or through another, most specific first, each
     # with the id of the anchor where the text that brings it in starts.
     passages: dict[str, str] = field(default_factory=dict)
+    language: str = SOURCE_LANGUAGE          # the language of the words it holds
+    translation: Translation | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
@@ -55,6 +97,8 @@ class Category(Grouping):
     section: Section = field(repr=False)
     hacks: list[Hack] = field(default_factory=list)
     body_line: int = 1
+    language: str = SOURCE_LANGUAGE
+    translation: Translation | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
@@ -65,6 +109,8 @@ class Category(Grouping):
 class Section(Grouping):
     categories: list[Category] = field(default_factory=list)
     body_line: int = 1
+    language: str = SOURCE_LANGUAGE
+    translation: Translation | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
@@ -94,6 +140,8 @@ class Page:
     path: str
     summary: str | None = None
     body_line: int = 1
+    language: str = SOURCE_LANGUAGE
+    translation: Translation | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
@@ -113,6 +161,8 @@ class Template:
     related: list[str] = field(default_factory=list)
     key_lines: dict[str, int] = field(default_factory=dict, repr=False)
     hacks: list[Hack] = field(default_factory=list, repr=False)  # hacks whose front matter names it
+    language: str = SOURCE_LANGUAGE
+    translation: Translation | None = field(default=None, repr=False)
 
     @property
     def url(self) -> str:
@@ -134,6 +184,20 @@ class Publication:
     unreadable_hacks: set[str] = field(default_factory=set)
     # Each passage's key steps (content/passages/, `key_steps:`), for passages that have them.
     key_steps: dict[str, list[str]] = field(default_factory=dict)
+    # The language this view of the publication is in; see in_language().
+    language: str = SOURCE_LANGUAGE
+    # Every translation, by language, then by the path of the file it translates.
+    translations: dict[str, dict[str, Translation]] = field(default_factory=dict, repr=False)
+    # Interface strings by language: the English string -> its translation (content/i18n/<lang>.yml).
+    catalogues: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+    # Fill-in labels by language: the English label -> the label readers see (fields.<lang>.yml).
+    fill_in_labels: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)
+    # Tag titles and descriptions by language (content/tags.<lang>.yml); slugs never change.
+    tag_translations: dict[str, dict[str, Tag]] = field(default_factory=dict, repr=False)
+    # Shared passages by name (content/passages/), as loaded; bodies already include them.
+    passages: dict[str, Passage] = field(default_factory=dict, repr=False)
+    # Problems that do not stop a build (outdated translations, for one), set by load.check.
+    warnings: list = field(default_factory=list, repr=False)
 
     @property
     def hacks(self) -> list[Hack]:
@@ -180,3 +244,67 @@ class Publication:
 
     def hacks_tagged(self, tag: str) -> list[Hack]:
         return [h for h in self.hacks if tag in h.tags]
+
+    def in_language(self, language: str) -> Publication:
+        """The same publication for readers of `language`: translated words wherever a
+        translation exists, the source's words (with `language` left at the source language, so
+        outputs can say so) wherever it does not; the same slugs, tags, links, templates and order.
+        """
+        if language == self.language:
+            return self
+        view = copy.deepcopy(self)
+        view.language = language
+        view.info = {**self.info, "language": language}
+        for key in TRANSLATED_INFO:
+            if isinstance(self.info.get(key), str):
+                view.info[key] = view.t(self.info[key].strip())
+        view.tags = {**self.tags, **self.tag_translations.get(language, {})}
+        found = self.translations.get(language, {})
+        items: list[Hack | Section | Category | Page | Template] = [
+            *view.hacks, *view.sections, *view.categories, *view.pages, *view.templates]
+        for item in items:
+            t = found.get(item.path)
+            if t is None:
+                continue
+            item.language, item.translation = language, t
+            for name, value in t.values.items():
+                setattr(item, name, value)
+            setattr(item, "intro" if t.kind in ("section", "category") else "body", t.body)
+        view.key_steps = {**self.key_steps, **{
+            name: list(t.values["key_steps"]) for name, passage in self.passages.items()
+            if (t := found.get(passage.path)) is not None and isinstance(t.values.get("key_steps"), list)}}
+        labels = self.fill_in_labels.get(language, {})
+        if labels:   # translated templates show their fill-in fields with the translated labels
+            view.fill_ins = {**self.fill_ins, **{labels[k]: kind for k, kind in self.fill_ins.items() if k in labels}}
+            for template in view.templates:
+                if template.language == language:
+                    template.body = FIELD.sub(
+                        lambda m: f"[[{labels.get(m.group(1), m.group(1))}]]", template.body)
+        return view
+
+    def untranslated(self, item: Translatable) -> bool:
+        """True when `item` shows the source's words in a view meant for another language."""
+        return item.language != self.language
+
+    def t(self, text: str, **values: object) -> str:
+        """One of our own interface strings in this view's language, with {name} placeholders
+        filled in. A string the catalogue lacks stays in English (`build.py check` says so)."""
+        chosen = self.catalogues.get(self.language, {}).get(text) or text
+        return fill(chosen, values)
+
+    def label(self, fill_in: str) -> str:
+        """A template's fill-in label as readers of this view see it."""
+        return self.fill_in_labels.get(self.language, {}).get(fill_in) or fill_in
+
+
+# What a language view can show in translation (or, lacking one, in the source's words).
+Translatable = Hack | Section | Category | Page | Template
+
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def fill(text: str, values: dict[str, object]) -> str:
+    """Replace {name} placeholders. Not str.format: catalogues are editors' files, and format
+    would let a string reach into the values' attributes."""
+    return PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), text)

@@ -204,23 +204,40 @@ def expand_publication(pub: Publication) -> list[Problem]:
              + [(t, "body", "template") for t in pub.templates])
     for item, attr, kind in kinds:
         body = getattr(item, attr)
-        if not markers(body):
-            continue
-        expansion = expander.expand(body, item.path, item.body_line)
-        setattr(item, attr, expansion.text)
-        for found in check_body(item.path, expansion.text, item.body_line, kind):
-            path, line = expansion.locate(found.line - item.body_line)
-            problems.append(Problem(path, line, found.message))
-        if isinstance(item, Hack):
+        text, found = expand_checked(expander, body, item.path, item.body_line, kind)
+        setattr(item, attr, text)
+        problems += found
+        if isinstance(item, Hack) and markers(body):
             item.passages = expander.included(body)
-            reported = len(expander.problems)   # the same text again: its problems are known
-            item.body = expander.expand(body, item.path, item.body_line, anchors=True).text
-            del expander.problems[reported:]
+            item.body = expand_anchored(expander, body, item.path, item.body_line)
     pub.key_steps = {name: p.key_steps for name, p in passages.items() if p.key_steps}
     problems += expander.problems
+    pub.passages = passages
     for name in sorted(set(passages) - expander.used):
         p = passages[name]
         problems.append(Problem(p.path, 1, (
             f"the passage '{name}' is not included anywhere. Include it with a line "
             f"'{{{{ passage: {name} }}}}' in a hack, page or template, or delete the file.")))
     return problems
+
+
+def expand_checked(expander: Expander, body: str, path: str, body_line: int, kind: str) -> tuple[str, list[Problem]]:
+    """One body with its includes expanded, and the problems the included text brings in,
+    reported at the passage's own line."""
+    if not markers(body):
+        return body, []
+    expansion = expander.expand(body, path, body_line)
+    problems: list[Problem] = []
+    for p in check_body(path, expansion.text, body_line, kind):
+        where, line = expansion.locate(p.line - body_line)
+        problems.append(Problem(where, line, p.message))
+    return expansion.text, problems
+
+
+def expand_anchored(expander: Expander, body: str, path: str, body_line: int) -> str:
+    """A hack's body expanded again with an anchor where each passage starts (the key steps link
+    there). The text was checked by expand_checked already, so its problems are not kept twice."""
+    reported = len(expander.problems)
+    text = expander.expand(body, path, body_line, anchors=True).text
+    del expander.problems[reported:]
+    return text

@@ -1,6 +1,7 @@
 """Building the whole publication into site/: check first, build elsewhere, then swap in."""
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import shutil
@@ -13,8 +14,10 @@ from .buildstamp import Stamp
 from .load import check
 from .pdf.book import edition_date
 from .pdf.step import keeping_slices, pdf_edition
+from .problems import format_warnings
 from .render_temp import render_temp
-from .templates.step import build_templates
+from .sources import LANGUAGE_NAMES, TRANSLATION_LANGUAGES
+from .templates.step import TemplateDownload, build_templates
 
 if TYPE_CHECKING:
     from .downloads import Download
@@ -47,6 +50,11 @@ def build_site(root: Path, out: Path, pub: Publication | None = None,
     from mkdocs.config import load_config
 
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(out))
+    if pub is not None and pub.language != config.theme["language"]:
+        # A translation's site: Material's own interface in that language, at /<language>/.
+        config.theme["language"] = pub.language
+        if config.site_url:
+            config.site_url = config.site_url.rstrip("/") + f"/{pub.language}/"
     plugin = cast("SpaceHacksPlugin", config.plugins["spacehacks"])
     plugin.publication = pub
     plugin.downloads = downloads
@@ -55,6 +63,29 @@ def build_site(root: Path, out: Path, pub: Publication | None = None,
         build(config)
     finally:
         config.plugins.on_shutdown()
+
+
+def language_views(pub: Publication) -> list[tuple[str, Publication]]:
+    """(language, view) of every translation that has texts: each gets a site under /<language>/."""
+    return [(language, pub.in_language(language)) for language in TRANSLATION_LANGUAGES
+            if pub.translations.get(language)]
+
+
+def site_downloads(downloads: list[Download], language: str) -> list[Download]:
+    """What a translation's site lists: its own files, and the English files of the templates it
+    has no translation of; addresses from its own root (/<language>/), the files being at /."""
+    own = [d for d in downloads if d.language == language]
+    translated = {d.slug for d in own if isinstance(d, TemplateDownload)}
+    english = [d for d in downloads if d.language != language and isinstance(d, TemplateDownload)
+               and d.slug not in translated]
+
+    def up(d: Download) -> Download:
+        url = "../" + d.url if d.url.startswith("downloads/") else d.url
+        if isinstance(d, TemplateDownload):
+            return dataclasses.replace(d, url=url, files=[{**f, "url": "../" + f["url"]} for f in d.files])
+        return dataclasses.replace(d, url=url)
+
+    return [up(d) for d in own + english]
 
 
 def publish(root: Path, site: Path | None = None) -> Path:
@@ -70,6 +101,8 @@ def publish(root: Path, site: Path | None = None) -> Path:
     output.check_target(root, site)
     edition_date()
     pub = check(root)
+    if pub.warnings:
+        log.warning("%s", format_warnings(pub.warnings))
     site = site.resolve()
     with output.build_lock(site):
         for folder in output.sweep(site):
@@ -85,7 +118,11 @@ def publish(root: Path, site: Path | None = None) -> Path:
                 downloads = build_downloads(pub, files, site / "downloads" if site.exists() else None)
                 output.hook("rendered")
             log.info("Building the website (%d hacks)…", len(pub.hacks))
-            build_site(root, staging, pub, downloads)
+            # Each language's site lists its own files; English sees exactly what it saw before.
+            build_site(root, staging, pub, [d for d in downloads if d.language == pub.language])
+            for language, view in language_views(pub):
+                log.info("Building the %s website…", LANGUAGE_NAMES.get(language, language))
+                build_site(root, staging / language, view, site_downloads(downloads, language))
             if any(files.iterdir()):
                 shutil.copytree(files, staging / "downloads", dirs_exist_ok=True)
             output.mark(staging)

@@ -1,4 +1,4 @@
-"""`build.py new hack|quote`: start a new content file from its archetype, in the right place.
+"""`build.py new hack|quote|translation`: start a new content file from its archetype, in the right place.
 
 Like Hugo's archetypes: the skeletons live in archetypes/ so editors can change them. The new file
 is checked against the schema before it is written, and an existing file is never overwritten.
@@ -16,7 +16,7 @@ from typing import TypeVar
 import jinja2
 import yaml
 
-from . import schema
+from . import schema, translation_commands
 from .checks import normalise
 from .frontmatter import control_character, parse_source
 from .load import load_publication
@@ -155,7 +155,7 @@ def new_quote(root: Path, text: str, attribution: str | None = None, source: str
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The `new` command and its two kinds, for cli.py."""
-    p_new = sub.add_parser("new", help="start a new hack or quote from its archetype")
+    p_new = sub.add_parser("new", help="start a new hack, quote or translation from its archetype")
     kinds = p_new.add_subparsers(dest="kind", required=True)
     p_hack = kinds.add_parser("hack", help='new hack "Title" --section S --category C')
     p_hack.add_argument("title")
@@ -169,9 +169,12 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p_quote.add_argument("--attribution")
     p_quote.add_argument("--source")
     p_quote.add_argument("--slug", help="file name without .md (default: from the name and words)")
+    translation_commands.add_new_command(kinds)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.kind == "translation":
+        return translation_commands.run_new(args)
     try:
         if args.kind == "hack":
             tags = [t.strip() for t in (args.tags or "").split(",") if t.strip()]

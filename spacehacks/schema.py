@@ -5,7 +5,7 @@ One table per kind; validation and the editors' field reference are both read fr
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .frontmatter import Source, control_character
 from .problems import Problem, did_you_mean
@@ -87,6 +87,27 @@ MAX_SHOWN = 60      # characters of a wrong value quoted back in a message
 def shown(value: object) -> str:
     text = str(value)
     return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+
+
+# A translation (<name>.es.md beside <name>.md) holds the words of its source's front matter that
+# readers see, translated, and these two fields. Every other field comes from the source.
+TRANSLATED = ("title", "summary", "tagline", "key_steps")
+TRANSLATION = (
+    Field("reviewed", "bool", False, "true once a native speaker has reviewed the translation against "
+          "the current source; false (or left out) until then, and readers are told so.", "false"),
+    Field("source_hash", "line", False, "Which version of the source this translates. Written by "
+          "`python build.py translations --mark FILE` (and by `build.py new translation`), never by hand.",
+          '"0123456789abcdef"'),
+)
+
+
+def translation_fields(source_fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    """What a translation of a file with `source_fields` may hold: the translated fields (required
+    as in the source), the translation's own fields, and the source's other fields, which may only
+    repeat the source's value (the check compares them)."""
+    translated = tuple(f for f in source_fields if f.name in TRANSLATED)
+    copied = tuple(replace(f, required=False) for f in source_fields if f.name not in TRANSLATED)
+    return translated + TRANSLATION + copied
 
 
 KIND_NAMES = {"text": "text", "line": "a single line of text", "bool": "true or false",

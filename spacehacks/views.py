@@ -14,13 +14,15 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .jsdata import script_json
 from .layouts import environment
+from .model import SOURCE_LANGUAGE
+from .phrases import translation_notices
 from .shared_fields import SharedField, grouped
 from .template_document import parse
 from .template_html import body_html
 
 if TYPE_CHECKING:
     from .downloads import Download
-    from .model import Category, Hack, Publication, Quote, Section, Template
+    from .model import Category, Hack, Publication, Quote, Section, Template, Translatable
 
 T = TypeVar("T")
 
@@ -44,6 +46,18 @@ def stable_pick(items: Sequence[T], key: str, k: int = 1) -> list[T]:
     start = zlib.crc32(key.encode()) % len(items)
     return [items[(start + i * 7) % len(items)] for i in range(min(k, len(items)))]
 
+# Each language named in its own words, as a language switcher shows it.
+LANGUAGE_ENDONYMS = {"en": "English", "es": "Español"}
+
+
+def alternates(pub: Publication) -> list[tuple[str, str]]:
+    """(language, prefix from this view's site root to that language's) for every other language
+    the publication is read in: translations live at /<language>/, the source language at /."""
+    others = [lang for lang, found in pub.translations.items() if found and lang != pub.language]
+    if pub.language == SOURCE_LANGUAGE:
+        return [(lang, f"{lang}/") for lang in others]
+    return [(SOURCE_LANGUAGE, "../")] + [(lang, f"../{lang}/") for lang in others]
+
 
 def link(from_url: str, to_url: str) -> str:
     """Relative link from one site page (a directory URL like 'a/b/') to another URL."""
@@ -62,7 +76,8 @@ class Views:
     def __init__(self, pub: Publication, downloads: list[Download] | None = None) -> None:
         self.pub = pub
         self.downloads = downloads or []
-        self.env = environment(Path(pub.root) / VIEWS_DIR, keep_trailing_newline=True)
+        self.env = environment(Path(pub.root) / VIEWS_DIR, keep_trailing_newline=True, t=pub.t,
+                               language=pub.language)
         # Looked up on every hack page: computed once, so a build stays linear in the hack count.
         self.featured = pub.featured
         self.reading_order = pub.hacks
@@ -132,6 +147,23 @@ class Views:
     def footer(self, url: str) -> str:
         return self._render("footer.html", url)
 
+    def language_links(self, url: str, alternates: list[tuple[str, str]]) -> tuple[str, str]:
+        """The <head> links to this page in the other languages (hreflang), and the switcher at the
+        top of the page; `alternates` are (language, prefix from this site's root to that one's)."""
+        found = [(lang, LANGUAGE_ENDONYMS.get(lang, lang), link(url, prefix + url)) for lang, prefix in alternates]
+        own = (self.pub.language, LANGUAGE_ENDONYMS.get(self.pub.language, self.pub.language), link(url, url))
+        return (self._render("language_head.html", url, alternates=[own, *found]),
+                self._render("language_switch.html", url, alternates=found))
+
+    def translation_notice(self, item: Translatable | None, url: str, english: str) -> str:
+        """What a reader of a translation is told above a text (phrases.translation_notices), with
+        a link to the English page at `english` (relative to the site's root)."""
+        notes = translation_notices(self.pub, item) if item is not None else []
+        if item is None or not notes:
+            return ""
+        return self._render("translation_notice.html", url, notes=notes, english=link(url, english),
+                            show_english=self.pub.untranslated(item) is False)
+
     def offline(self) -> str:
         return self._render("offline.html", "offline/")
 
@@ -161,5 +193,5 @@ class Views:
         known = self.pub.by_slug
         hacks = template.hacks + [known[s] for s in template.related
                                   if s in known and known[s] not in template.hacks]
-        return self._render("template.html", template.url, t=template, hacks=hacks,
+        return self._render("template.html", template.url, tpl=template, hacks=hacks,
                             preview=body_html(parse(template, self.pub.fill_ins), top=3))

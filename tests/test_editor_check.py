@@ -10,7 +10,7 @@ from paths import ROOT
 
 from spacehacks.problems import Problem
 
-ANNOTATION = re.compile(r"^::error file=(?P<file>[^,:]+),line=(?P<line>\d+)::(?P<message>.+)$")
+ANNOTATION = re.compile(r"^::(?:error|warning) file=(?P<file>[^,:]+),line=(?P<line>\d+)::(?P<message>.+)$")
 
 
 def _check(root: Path, *extra: str) -> subprocess.CompletedProcess:

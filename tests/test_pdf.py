@@ -173,7 +173,11 @@ def test_unchanged_content_reuses_previous_pdfs(pub, site, tmp_path, caplog, mon
     caplog.set_level("INFO", logger="spacehacks")
 
     found = step.pdf_edition(pub, tmp_path / "out", previous)
-    assert rendered == [] and caplog.text.count("unchanged, reusing") == len(jobs) == 2 + 2 * len(pub.sections)
+    # The English book and its sections, then the Spanish book (downloads.TRANSLATED_EDITIONS).
+    assert rendered == [] and caplog.text.count("unchanged, reusing") == len(jobs) == 2 + 2 * len(pub.sections) + 2
+    spanish = [d.url for d in found if d.language == "es"]
+    assert spanish == ["downloads/space-hacks-es.pdf", "downloads/space-hacks-es-a4.pdf"]
+    found = [d for d in found if d.language == "en"]
     assert [d.url for d in found][:2] == ["downloads/space-hacks.pdf", "downloads/space-hacks-a4.pdf"]
     assert [d.url for d in found][2:4] == [f"downloads/sections/{pub.sections[0].slug}{s}.pdf" for s in ("", "-a4")]
     # The page counts kept with the previous PDFs, not read from the files again.

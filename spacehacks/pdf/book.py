@@ -21,9 +21,10 @@ from ..downloads import template_urls
 from ..fetch import BookFetcher, Source
 from ..fonts import font_faces
 from ..layouts import environment
-from ..phrases import us_date
+from ..model import SOURCE_LANGUAGE
+from ..phrases import edition_label, human_date, translation_notices
 from ..problems import BuildError
-from ..sources import CONTENT_DIRS, THEME_DIR
+from ..sources import CONTENT_DIRS, THEME_DIR, is_translation_file
 from .anchors import category_id, jinja_globals
 from .typography import smarten_html
 
@@ -52,7 +53,6 @@ _HEADING_ID = re.compile(r'(<h[1-6])\s+id="[^"]*"')
 _PASSAGE_ANCHOR = re.compile(r'(<p>)?<a id="passage-[\w-]+"></a>(?(1)</p>)\n?')
 
 
-ORDINALS = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ class Edition:
     version: str
     date: dt.datetime
     number: int = 1
+    language: str = SOURCE_LANGUAGE
 
     @property
     def iso(self) -> str:
@@ -69,13 +70,11 @@ class Edition:
 
     @property
     def human(self) -> str:
-        return us_date(self.date)
+        return human_date(self.date, self.language)
 
     @property
     def label(self) -> str:
-        if 1 <= self.number <= len(ORDINALS):
-            return f"{ORDINALS[self.number - 1]} edition, {self.date:%B %Y}"
-        return f"Edition {self.number}, {self.date:%B %Y}"
+        return edition_label(self.number, self.date, self.language)
 
 
 # Latest SOURCE_DATE_EPOCH accepted: the last second of the year 9999, as far as dates go.
@@ -96,7 +95,7 @@ def edition_date() -> int | None:
     return int(value)
 
 
-def edition(root: Path, number: int = 1) -> Edition:
+def edition(root: Path, number: int = 1, language: str = SOURCE_LANGUAGE) -> Edition:
     """Version and date from git (the last commit touching the content), or SOURCE_DATE_EPOCH.
 
     Never the clock: the same content must give the same bytes on every build. Without git (or
@@ -105,23 +104,28 @@ def edition(root: Path, number: int = 1) -> Edition:
     """
     epoch = edition_date()
     try:
-        found = subprocess.run(["git", "log", "-1", "--format=%ct %h", "--", *EDITION_DIRS], cwd=root,
+        # The source language's edition is dated by its own texts: a translation committed
+        # beside them leaves the English book as it was.
+        skip = [] if language != SOURCE_LANGUAGE else [
+            ":(exclude,glob)**/*.*.md", ":(exclude,glob)**/*.*.yml", ":(exclude)content/i18n"]
+        found = subprocess.run(["git", "log", "-1", "--format=%ct %h", "--", *EDITION_DIRS, *skip], cwd=root,
                                capture_output=True, text=True, check=False)
         stamp = found.stdout.split() if found.returncode == 0 else []
         why = "git knows no commit of the content" if found.returncode == 0 else "this folder is not a git repository"
     except OSError:
         stamp, why = [], "git was not found"
     if len(stamp) == 2:
-        return Edition(stamp[1], _utc(epoch if epoch is not None else int(stamp[0])), number)
+        return Edition(stamp[1], _utc(epoch if epoch is not None else int(stamp[0])), number, language)
     dirs = [root / d for d in EDITION_DIRS]
     digest = hashlib.sha256()
-    hash_paths(digest, dirs)
+    skipped = is_translation_file if language == SOURCE_LANGUAGE else None
+    hash_paths(digest, dirs, skip=skipped)
     if epoch is None:
-        epoch = max((int(f.stat().st_mtime) for d in dirs if d.is_dir() for f in d.rglob("*") if f.is_file()),
-                    default=0)
+        epoch = max((int(f.stat().st_mtime) for d in dirs if d.is_dir() for f in d.rglob("*")
+                     if f.is_file() and not (skipped and skipped(f))), default=0)
     log.warning("Warning: %s, so the book's version is its content's fingerprint and its date is "
                 "%s (SOURCE_DATE_EPOCH or the newest content file).", why, _utc(epoch).date())
-    return Edition(f"content {digest.hexdigest()[:10]}", _utc(epoch), number)
+    return Edition(f"content {digest.hexdigest()[:10]}", _utc(epoch), number, language)
 
 
 def _utc(epoch: int) -> dt.datetime:
@@ -197,10 +201,10 @@ class Book:
         pub = section_view(pub, section) if section else pub
         self.pub = pub
         self.root = Path(root or pub.root).resolve()
-        self.edition = edition(self.root, edition_number(pub.info))
+        self.edition = edition(self.root, edition_number(pub.info), pub.language)
         self.templates = list(pub.templates)
         self._sources: list[Source] | None = None
-        self.env = environment(self.root / PDF_THEME)
+        self.env = environment(self.root / PDF_THEME, t=pub.t)   # our own words in the book's language
         # The book is one document: a body's headings nest under its title, at `depth`.
         self.env.filters["md"] = lambda text, depth=1: Markup(shift_headings(markup.render(text or ""), depth))
         self.env.filters["lookup"] = pub.by_slug.get
@@ -212,7 +216,9 @@ class Book:
             section_number=lambda s: sections[s.slug],
             template_files=template_urls,
             web_address=lambda path: web_address(pub.info.get("site_url"), path),
-            form_html=lambda t: blank_form(t, pub.fill_ins), key_steps=lambda h: pub.key_steps_of(h)[0])
+            form_html=lambda t: blank_form(t, pub.fill_ins), key_steps=lambda h: pub.key_steps_of(h)[0],
+            # What a reader of a translated edition must know about a text (none in English).
+            notices=lambda item: translation_notices(pub, item))
 
     def fetcher(self, paper: str) -> BookFetcher:
         """The only way WeasyPrint reads files for this book (see fetch.py)."""
@@ -232,7 +238,28 @@ class Book:
                  # full bleed, whichever side they fall on
                  "@page cover:right, cover:left, back:right, back:left { margin: 0; }\n")
         return [font_faces(self.root), (self.root / PDF_THEME / "book.css").read_text(encoding="utf-8"),
-                pages + extra]
+                pages + self.language_css() + extra]
+
+    def language_css(self) -> str:
+        """book.css names a few parts in English (running heads); a translated book names them
+        in its own language (its bookmarks are outline.py's). Nothing for the source language:
+        its bytes stay the same."""
+        pub = self.pub
+        if pub.language == SOURCE_LANGUAGE:
+            return ""
+
+        def css(text: str) -> str:
+            return '"' + "".join(c if c.isalnum() or c in " .,:;·-" else f"\\{ord(c):x} " for c in text) + '"'
+
+        return (f".contents-title {{ string-set: running {css(pub.t('Contents'))}; }}\n"
+                f".appendix-title {{ string-set: section {css(pub.t('Appendix'))}, running \"\"; }}\n"
+                # Longer titles: a page number floated after a title that fills its last line drops
+                # beside the next entry. As a table, the title wraps in its own cell and the number
+                # stays at the end of the entry's last line.
+                ".toc-link { display: table; width: 100%; }\n"
+                ".toc-link .toc-title { display: table-cell; }\n"
+                ".toc-link::after { float: none; display: table-cell; width: 2.5em; padding-left: 1em; "
+                "text-align: right; vertical-align: bottom; }\n")
 
     def html(self, parts: Iterable[str] | None = None, page_of: Mapping[str, int | str] | None = None,
              local_ids: set[str] | None = None) -> str:

@@ -19,7 +19,8 @@ FRONT_MARKS = (("About this edition", "colophon"), ("Contents", "contents"))
 
 
 def write_outline(pdf: Pdf, pub: Publication, places: dict[str, tuple[int, float, float]]) -> None:
-    """Bookmarks to `places`: anchor → (page index, x, y in PDF points)."""
+    """Bookmarks to `places`: anchor → (page index, x, y in PDF points), named in the
+    book's language."""
     def item(title: str, anchor: str) -> OutlineItem:
         index, x, y = places[anchor]
         return OutlineItem(book_title(title), index, "XYZ", left=x, top=y, zoom=0)
@@ -27,7 +28,7 @@ def write_outline(pdf: Pdf, pub: Publication, places: dict[str, tuple[int, float
     with pdf.open_outline() as outline:
         top = outline.root
         top.clear()
-        top += [item(title, anchor) for title, anchor in FRONT_MARKS if anchor in places]
+        top += [item(pub.t(title), anchor) for title, anchor in FRONT_MARKS if anchor in places]
         top += [item(page.title, page_id(page)) for page in pub.pages]
         for section in pub.sections:
             s = item(section.title, section_id(section))
@@ -37,4 +38,4 @@ def write_outline(pdf: Pdf, pub: Publication, places: dict[str, tuple[int, float
                 s.children.append(c)
             top.append(s)
         if TEMPLATES in places:
-            top.append(item(APPENDIX, TEMPLATES))
+            top.append(item(pub.t(APPENDIX), TEMPLATES))

@@ -65,10 +65,11 @@ def prove(pub: Publication, pdf: Path, label: str, scope: Scope | None = None,
     tree = outline_tree(reader)
     starts = [page for _, page, _ in tree]
     top = {t: (page, kids) for t, page, kids in tree}
-    if "Contents" not in top:
-        fail(label, "has no 'Contents' bookmark, so its contents page could not be checked.", 0)
+    contents, appendix = title(pub.t("Contents")), title(pub.t(APPENDIX))   # in the book's language
+    if contents not in top:
+        fail(label, f"has no '{contents}' bookmark, so its contents page could not be checked.", 0)
         raise ProofError(problems)
-    first = top["Contents"][0]
+    first = top[contents][0]
     end = min((p for p in starts if p > first), default=len(reader.pages))
     with pikepdf.open(pdf) as doc:
         names = destinations(doc)
@@ -101,10 +102,10 @@ def prove(pub: Publication, pdf: Path, label: str, scope: Scope | None = None,
     for section in scope.sections:
         _prove_section(section, top, title, fail, entry)
     if scope.templates:
-        if APPENDIX not in top:
+        if appendix not in top:
             fail(label, "the appendix of templates has no bookmark.", 0)
         else:
-            entry(label, "the appendix", TEMPLATES, top[APPENDIX][0])
+            entry(label, "the appendix", TEMPLATES, top[appendix][0])
     # A left page may be left blank so that a section opens on a right page.
     openers = {names.get(section_id(s)) for s in scope.sections}
     for index, printed in enumerate(words(pdf)):

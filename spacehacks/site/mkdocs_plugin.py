@@ -18,9 +18,9 @@ from mkdocs.structure.files import File
 
 from .. import feed, markup, sanitize
 from ..load import load_publication
-from ..problems import format_problems
+from ..problems import errors, format_problems
 from ..sources import CONTENT_DIRS, THEME_DIR
-from ..views import Views, link
+from ..views import Views, alternates, link
 from . import csp
 from .lazy_search import split_search_index
 from .minify import minify_own_assets
@@ -72,9 +72,10 @@ class SpaceHacksPlugin(BasePlugin):
         pub = self.publication
         if pub is None:
             pub, problems = load_publication(self._root(config))
-            if problems:
+            if errors(problems):
                 raise PluginError("\n" + format_problems(problems))
         self.pub = pub
+        self.alternates = alternates(pub)
         self.views = Views(pub, self.downloads or [])
         self.views.env.bytecode_cache = TEMPLATE_CACHE
         self.pages = site_pages(pub, self.views)
@@ -139,6 +140,12 @@ class SpaceHacksPlugin(BasePlugin):
         extra["sh_live_reload"] = LIVE_RELOAD if self.serving else ""
         record = self.by_src.get(page.file.src_uri)
         extra["sh_footer"] = self.views.footer(page.url)
+        if self.alternates:   # the same page in the other languages, and what a reader must know
+            extra["sh_language_head"], extra["sh_language_switch"] = self.views.language_links(
+                page.url, self.alternates)
+            if self.pub.language != self.alternates[0][0] and record is not None:
+                extra["sh_notice"] = self.views.translation_notice(
+                    record.item, page.url, self.alternates[0][1] + page.url)
         if record is not None and record.hack is not None:
             # MkDocs' table of contents holds the headings' text as HTML (entities escaped).
             on_page = [(Markup(t.title), t.url) for t in page.toc]

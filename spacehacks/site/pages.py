@@ -11,7 +11,7 @@ from ..sources import VIEW_PAGES, ViewPage
 from ..views import Views
 
 if TYPE_CHECKING:
-    from ..model import Hack, Publication
+    from ..model import Hack, Publication, Translatable
 
 
 @dataclass
@@ -21,6 +21,7 @@ class SitePage:
     body: str                     # Markdown for content pages; for views, the finished HTML
     meta: dict[str, object] = field(default_factory=dict)
     hack: Hack | None = None      # the Hack, for hack pages
+    item: Translatable | None = None   # the hack, page, section, category or template whose words it shows
     is_html: bool = False         # a view rendered by views.py: no Markdown pass needed
 
 
@@ -29,8 +30,10 @@ class SitePage:
 UNSEARCHED = {"search": {"exclude": True}}
 
 
-def view(src: str, title: str, html: str, meta: dict[str, object] | None = None, searchable: bool = False) -> SitePage:
-    return SitePage(src, title, html, {**(meta or {}), **({} if searchable else UNSEARCHED)}, is_html=True)
+def view(src: str, title: str, html: str, meta: dict[str, object] | None = None, searchable: bool = False,
+         item: Translatable | None = None) -> SitePage:
+    return SitePage(src, title, html, {**(meta or {}), **({} if searchable else UNSEARCHED)}, is_html=True,
+                    item=item)
 
 
 def site_pages(pub: Publication, views: Views) -> list[SitePage]:
@@ -40,22 +43,22 @@ def site_pages(pub: Publication, views: Views) -> list[SitePage]:
                   {"hide": ["navigation", "toc"], "description": pub.info.get("description", ""),
                    "page_title": page_title})]
     for p in pub.pages:
-        pages.append(SitePage(f"{p.slug}.md", p.title, p.body, {"description": p.summary or ""}))
+        pages.append(SitePage(f"{p.slug}.md", p.title, p.body, {"description": p.summary or ""}, item=p))
     for s in pub.sections:
-        pages.append(view(f"{s.slug}/index.md", s.title, views.section(s), {"description": s.tagline}))
+        pages.append(view(f"{s.slug}/index.md", s.title, views.section(s), {"description": s.tagline}, item=s))
         for c in s.categories:
             pages.append(view(f"{s.slug}/{c.slug}/index.md", c.title, views.category(c),
-                              {"description": c.tagline}))
+                              {"description": c.tagline}, item=c))
             for h in c.hacks:
                 tags = [pub.tags[t].title for t in h.tags if t in pub.tags]
                 pages.append(SitePage(f"{s.slug}/{c.slug}/{h.slug}.md", h.title, h.body,
                                       {"description": h.summary, "tags": tags, "template": "hack.html"},
-                                      hack=h))
+                                      hack=h, item=h))
     for v in view_pages(pub):
-        pages.append(view(f"{v.slug}/index.md", v.title, getattr(views, v.view)(), {"hide": ["toc"]},
+        pages.append(view(f"{v.slug}/index.md", pub.t(v.title), getattr(views, v.view)(), {"hide": ["toc"]},
                           searchable=v.searchable))
     pages += [view(f"templates/{t.slug}/index.md", t.title, views.template_page(t), {"description": t.summary},
-                   searchable=True) for t in pub.templates]
+                   searchable=True, item=t) for t in pub.templates]
     return pages
 
 
@@ -67,13 +70,13 @@ def nav(pub: Publication) -> list[dict[str, object]]:
     """Sections and categories only: a nav with every hack is unusable on a phone."""
     # MkDocs prints nav titles into HTML as they are, so they are handed over escaped.
     about = [{escape(p.title): f"{p.slug}.md"} for p in pub.pages]
-    out: list[dict[str, object]] = [{"Home": "index.md"}]
+    out: list[dict[str, object]] = [{pub.t("Home"): "index.md"}]
     if about:
-        out.append({"About": about})
+        out.append({pub.t("About"): about})
     for s in pub.sections:
         out.append({escape(s.title): [f"{s.slug}/index.md"] + [{escape(c.title): f"{s.slug}/{c.slug}/index.md"}
                                                        for c in s.categories]})
-    return out + [{v.title: f"{v.slug}/index.md"} for v in view_pages(pub) if v.in_nav]
+    return out + [{escape(pub.t(v.title)): f"{v.slug}/index.md"} for v in view_pages(pub) if v.in_nav]
 
 
 # Meta fields MkDocs and Material print into HTML without escaping (title, <meta> description).
@@ -96,12 +99,14 @@ def manifest_data(pub: Publication) -> dict[str, object]:
     return {
         "version": 1,
         "title": pub.info.get("title"),
+        "language": pub.language,
         "hacks": [{
             "slug": h.slug, "title": h.title,
             "section": h.section.slug, "section_title": h.section.title,
             "category": h.category.slug, "category_title": h.category.title,
             "summary": h.summary, "tags": h.tags, "featured": h.featured,
             "updated": h.updated.isoformat() if h.updated else None, "url": h.url,
+            "language": h.language,   # where a translation is missing, its English
         } for h in pub.hacks],
     }
 

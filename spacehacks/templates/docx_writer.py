@@ -15,7 +15,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from ..template_document import Block, Document, Heading, ListBlock, Paragraph, Run, Table
 from .frame import Frame
-from .house import FILL, FILL_STYLE, ORGANIZATION, TEXT_STYLES, footer_line
+from .house import FILL, FILL_STYLE, ORGANIZATION, TEXT_STYLES, footer_line, locale
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -33,6 +33,7 @@ def write_docx(doc: Document, frame: Frame, out: Path) -> None:
     word.core_properties.author = frame.publisher
     word.core_properties.subject = doc.summary
     word.core_properties.keywords = f"{frame.publication}, {doc.kind} template"
+    _language(word, frame)
     _house_style(word)
     _header_and_footer(word, frame)
     word.add_heading(doc.title, 0)
@@ -42,6 +43,21 @@ def write_docx(doc: Document, frame: Frame, out: Path) -> None:
     for block in doc.blocks:
         _block(word, block, form=doc.kind == "form")
     word.save(str(out))
+
+
+def _language(word: DocxDocument, frame: Frame) -> None:
+    """The document's language in its properties and as every run's default (Word's template
+    says en-US), so Word checks a Spanish template's spelling in Spanish."""
+    tag = "-".join(part for part in locale(frame) if part)
+    word.core_properties.language = tag
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    run = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")) if defaults is not None else None
+    if run is not None:
+        lang = run.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            run.append(lang)
+        lang.set(qn("w:val"), tag)
 
 
 def _house_style(word: DocxDocument) -> None:

@@ -21,8 +21,16 @@ TEXT_STYLES = [
     ("Quote", SERIF, 10, False, True, INK),
     ("Caption", SANS, 8.5, False, False, MUTED),
 ]
+# The language tag a document is marked with, so Word and LibreOffice spell-check and hyphenate
+# it in its own language: US English, and Spanish as written in the US.
+LOCALES = {"en": ("en", "US"), "es": ("es", "US")}
 __all__ = ["ACCENT", "FILL", "FILL_STYLE", "INK", "MUTED", "ORGANIZATION", "SANS", "SERIF", "TEXT_STYLES",
-           "footer_line"]
+           "footer_line", "locale"]
+
+
+def locale(frame: Frame) -> tuple[str, str]:
+    """(language, country) of a template's words, e.g. ("es", "US")."""
+    return LOCALES.get(frame.language, (frame.language, ""))
 
 
 def footer_line(frame: Frame) -> str:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .frame import MAKE_IT_YOURS, Frame
+from .frame import Frame
 
 if TYPE_CHECKING:
     from ..model import Template
 
 
 def markdown_text(template: Template, frame: Frame) -> str:
-    note = MAKE_IT_YOURS.format(fields=(
-        "Words in double square brackets, like [[Organization name]], are fill-in fields: replace "
-        "each one, brackets included, with your program's details."))
-    return (f"# {template.title}\n\n*{template.summary}*\n\n> {note}\n\n"
+    return (f"# {template.title}\n\n*{template.summary}*\n\n> {frame.markdown_note}\n\n"
             f"{template.body.strip()}\n\n---\n\n{frame.colophon}\n")

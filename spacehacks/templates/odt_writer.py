@@ -51,6 +51,7 @@ from .house import (
     SERIF,
     TEXT_STYLES,
     footer_line,
+    locale,
 )
 
 CHECKBOX = "\u2610"
@@ -62,8 +63,10 @@ ODT_NAMES = {"Normal": "Standard", "Heading 1": "Heading_20_1", "Heading 2": "He
 
 
 def write_odt(doc: Document, frame: Frame, out: Path) -> None:
-    writer = _Writer()
+    language, country = locale(frame)
+    writer = _Writer(language, country)
     odt = writer.odt
+    odt.meta.addElement(dc.Language(text="-".join(p for p in (language, country) if p)))
     odt.meta.addElement(dc.Title(text=doc.title))
     odt.meta.addElement(dc.Subject(text=doc.summary))
     odt.meta.addElement(dc.Creator(text=frame.publisher))
@@ -80,8 +83,9 @@ def write_odt(doc: Document, frame: Frame, out: Path) -> None:
 
 
 class _Writer:
-    def __init__(self) -> None:
+    def __init__(self, language: str = "en", country: str = "US") -> None:
         self.odt = OpenDocumentText()
+        self.locale = {"language": language, **({"country": country} if country else {})}
         self.tables = 0
         self.form = False
         self.styles: dict[str, Element] = {}
@@ -108,8 +112,11 @@ class _Writer:
             font, size, bold, italic, color = looks[name]
             return {"fontname": font, "fontsize": f"{size}pt", "fontweight": "bold" if bold else "normal",
                     "fontstyle": "italic" if italic else "normal", "color": f"#{color}"}
+        # Every style inherits the language from Standard: LibreOffice spell-checks and
+        # hyphenates the words in it.
         self._style("Standard", "paragraph", attrs={"displayname": "Default"},
-                    paragraphproperties={"marginbottom": "0.18cm"}, textproperties=text("Standard"))
+                    paragraphproperties={"marginbottom": "0.18cm"},
+                    textproperties={**text("Standard"), **self.locale})
         for level in (1, 2, 3):
             self._style(f"Heading_20_{level}", "paragraph",
                         attrs={"displayname": f"Heading {level}", "parentstylename": "Standard",

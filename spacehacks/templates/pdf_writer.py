@@ -21,10 +21,9 @@ def page_html(doc: Document, frame: Frame, root: Path, fillable: bool = False, p
     body = body_html(doc, "form" if fillable else "print")
     preamble = "".join(f'<p class="preamble">{escape(p)}</p>' for p in frame.preamble)
     if fillable:
-        preamble = ('<p class="form-note">Type into the boxes in any PDF reader, then save or print. '
-                    "Tick boxes are clickable.</p>")
+        preamble = f'<p class="form-note">{escape(frame.form_note)}</p>'
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{escape(doc.title)}</title>
+<html lang="{escape(frame.language)}"><head><meta charset="utf-8"><title>{escape(doc.title)}</title>
 <meta name="author" content="{escape(frame.publisher)}">
 <meta name="description" content="{escape(doc.summary)}">
 <meta name="keywords" content="{escape(frame.publication)}, {escape(doc.kind)} template">

@@ -17,7 +17,16 @@ from typing import TYPE_CHECKING, Any
 
 from .. import markup
 from ..buildstamp import file_hash, hash_paths, reuse_unchanged
-from ..downloads import FILLABLE, FOLDER, INDEX_NAME, ZIP_NAME, Download, formats_for, human_size
+from ..downloads import (
+    FILLABLE,
+    INDEX_NAME,
+    Download,
+    formats_for,
+    human_size,
+    template_folder,
+    zip_name,
+)
+from ..sources import TRANSLATION_LANGUAGES
 from .fill_data import write_fill_data
 from .frame import KIND_NAMES, frame_for
 
@@ -26,6 +35,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("spacehacks")
 
+FOLDER = template_folder()            # the source language's: downloads/templates/
 FIXED_TIME = (2024, 1, 1, 0, 0, 0)    # zip entry time: the same templates give the same bytes
 
 
@@ -37,21 +47,34 @@ class TemplateDownload(Download):
 
 
 def build_templates(pub: Publication, out: Path, previous: Path | None) -> list[Download]:
-    """Output step: write every template's files into out/templates/ and list them."""
-    if not pub.templates:
+    """Output step: write every template's files into out/templates/ and list them; then each
+    translated template, in its language, into out/templates/<language>/."""
+    records = _build(pub, list(pub.templates), out, previous)
+    for language in TRANSLATION_LANGUAGES:
+        view = pub.in_language(language)
+        translated = [t for t in view.templates if t.language == language]
+        if translated:
+            records += _build(view, translated, out, previous)
+    return records
+
+
+def _build(pub: Publication, templates: list[Template], out: Path, previous: Path | None) -> list[Download]:
+    """The files of `templates`, in the language of `pub`, and the records the site lists."""
+    if not templates:
         return []
-    folder = out / FOLDER
+    name = template_folder(pub.language)
+    folder = out / name
     folder.mkdir(parents=True, exist_ok=True)
-    old = _previous_index(previous)
+    old = _previous_index(previous / name if previous else None)
     kit = _kit_fingerprint(pub)
     entries: list[dict[str, Any]] = []
     index = {"version": 1, "templates": entries}
     made = reused = 0
-    for t in pub.templates:
+    for t in templates:
         fingerprint = _fingerprint(pub, t, kit)
         names = [t.slug + suffix for suffix, _ in formats_for(t)]
         before = old.get(t.slug, {})
-        if previous is not None and reuse_unchanged(previous / FOLDER, folder, names, fingerprint,
+        if previous is not None and reuse_unchanged(previous / name, folder, names, fingerprint,
                                                     before.get("fingerprint"), _recorded(before)):
             reused += 1
         else:
@@ -63,11 +86,11 @@ def build_templates(pub: Publication, out: Path, previous: Path | None) -> list[
             "files": [{"name": n, "bytes": (folder / n).stat().st_size, "sha256": file_hash(folder / n)}
                       for n in names],
         })
-    _zip(folder, [f["name"] for e in entries for f in e["files"]])
+    _zip(folder, [f["name"] for e in entries for f in e["files"]], zip_name(pub.language))
     (folder / INDEX_NAME).write_text(json.dumps(index, indent=1, ensure_ascii=False), encoding="utf-8")
     write_fill_data(pub, folder)
-    log.info("Templates: %d rendered, %d unchanged and reused.", made, reused)
-    return _records(pub, folder)
+    log.info("Templates (%s): %d rendered, %d unchanged and reused.", pub.language, made, reused)
+    return _records(pub, templates, folder)
 
 
 def _render(pub: Publication, t: Template, folder: Path) -> None:
@@ -105,9 +128,9 @@ def _settle_times(package: Path) -> None:
             out.writestr(info, data)
 
 
-def _zip(folder: Path, names: list[str]) -> None:
+def _zip(folder: Path, names: list[str], zip_file: str) -> None:
     # Fixed timestamps and order: the same templates give the same zip, byte for byte.
-    with zipfile.ZipFile(folder / ZIP_NAME, "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(folder / zip_file, "w", zipfile.ZIP_DEFLATED) as z:
         for name in sorted(names):
             info = zipfile.ZipInfo(f"space-hacks-templates/{name}", date_time=FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -115,22 +138,25 @@ def _zip(folder: Path, names: list[str]) -> None:
             z.writestr(info, (folder / name).read_bytes())
 
 
-def _records(pub: Publication, folder: Path) -> list[Download]:
+def _records(pub: Publication, templates: list[Template], folder: Path) -> list[Download]:
     records: list[Download] = []
-    for t in pub.templates:
-        files = [{"label": label, "url": f"downloads/{FOLDER}/{t.slug}{suffix}",
+    t_ = pub.t
+    base = f"downloads/{template_folder(pub.language)}"
+    for t in templates:
+        files = [{"label": t_(label), "url": f"{base}/{t.slug}{suffix}",
                   "size": human_size(folder / f"{t.slug}{suffix}")}
                  for suffix, label in formats_for(t)]
         records.append(TemplateDownload(
-            title=t.title, url=t.url, summary=t.summary, group="templates",
-            meta=f"{KIND_NAMES.get(t.kind, t.kind)}: " + ", ".join(f"{f['label']} {f['size']}" for f in files),
+            title=t.title, url=t.url, summary=t.summary, group="templates", language=pub.language,
+            meta=f"{t_(KIND_NAMES.get(t.kind, t.kind))}: " + ", ".join(f"{f['label']} {f['size']}" for f in files),
             slug=t.slug, files=files))
-    zip_path = folder / ZIP_NAME
+    zip_file = zip_name(pub.language)
+    zip_path = folder / zip_file
     records.append(Download(
-        title="All templates in one zip", url=f"downloads/{FOLDER}/{ZIP_NAME}",
-        meta=f"ZIP, {len(pub.templates)} templates in every format, {human_size(zip_path)}",
-        summary="Every policy, protocol and form template as Word, LibreOffice, PDF and Markdown files.",
-        group="templates"))
+        title=t_("All templates in one zip"), url=f"{base}/{zip_file}",
+        meta=t_("ZIP, {n} templates in every format, {size}", n=len(templates), size=human_size(zip_path)),
+        summary=t_("Every policy, protocol and form template as Word, LibreOffice, PDF and Markdown files."),
+        group="templates", language=pub.language))
     return records
 
 
@@ -143,7 +169,7 @@ def _recorded(entry: dict) -> dict[str, object]:
 
 
 def _previous_index(previous: Path | None) -> dict:
-    file = previous / FOLDER / INDEX_NAME if previous else None
+    file = previous / INDEX_NAME if previous else None   # previous: that language's template folder
     if not file or not file.is_file():
         return {}
     try:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from .sources import CONTENT_DIRS, SETTINGS, THEME_DIR
@@ -99,3 +100,21 @@ def outputs(site: Path) -> dict[str, str]:
             file = Path(folder, name)
             found[file.relative_to(site).as_posix()] = file_hash(file)
     return found
+
+
+def reuse_unchanged(previous: Path, out: Path, names: Iterable[str], fingerprint: str, recorded: object,
+                    hashes: Mapping[str, object]) -> bool:
+    """Copy `names` from the previous build's folder into `out` when they were made from the same
+    inputs (`recorded` is `fingerprint`) and each is still the file written then (`hashes`, by
+    name): the one way every output step reuses a file, so a truncated or damaged one is
+    rendered again, never published a second time."""
+    names = list(names)
+    try:
+        if recorded != fingerprint or not all(hashes.get(n) == file_hash(previous / n) for n in names):
+            return False
+    except OSError:
+        return False
+    for name in names:
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(previous / name, out / name)
+    return True

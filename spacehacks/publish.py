@@ -13,7 +13,7 @@ from . import output
 from .buildstamp import Stamp
 from .load import check
 from .pdf.book import edition_date
-from .pdf.step import pdf_edition
+from .pdf.step import keeping_slices, pdf_edition
 from .problems import format_warnings
 from .render_temp import render_temp
 from .sources import LANGUAGE_NAMES, TRANSLATION_LANGUAGES
@@ -114,7 +114,7 @@ def publish(root: Path, site: Path | None = None) -> Path:
         staging = output.staging_for(site)
         files = staging.with_name(staging.name + "-downloads")
         try:
-            with render_temp():
+            with render_temp(), keeping_slices(stamp.file.parent / "pdf-slices"):
                 downloads = build_downloads(pub, files, site / "downloads" if site.exists() else None)
                 output.hook("rendered")
             log.info("Building the website (%d hacks)…", len(pub.hacks))

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 SCRATCH_PREFIX = "spacehacks-render-"
+_ACTIVE: list[Path] = []
 
 
 @contextlib.contextmanager
@@ -18,14 +19,20 @@ def render_temp() -> Iterator[Path]:
     @font-face into a weasyprint-* folder of its own and leaves it behind when a worker is
     killed (and often even when not). Under a folder named with our prefix and process id, all
     of it goes when the render ends, and the next build can tell what builds that are gone
-    left, touching nothing else in the temp folder."""
-    sweep_render_temp()
-    folder = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
+    left, touching nothing else in the temp folder. Inside another render_temp (a build around
+    each of its renders), a folder inside that one's, gone when this render ends."""
+    if _ACTIVE:
+        folder = Path(tempfile.mkdtemp(prefix="render-", dir=_ACTIVE[-1]))
+    else:
+        sweep_render_temp()
+        folder = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
     before = tempfile.tempdir
     tempfile.tempdir = str(folder)   # forked PDF workers inherit it
+    _ACTIVE.append(folder)
     try:
         yield folder
     finally:
+        _ACTIVE.pop()
         tempfile.tempdir = before
         shutil.rmtree(folder, ignore_errors=True)
 

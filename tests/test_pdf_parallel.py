@@ -3,16 +3,21 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
+from io import BytesIO
 from pathlib import Path
 
 import pikepdf
 import pytest
 from pdf_pages import misplaced_numbers
+from pikepdf import Name
 from pypdf import PdfReader
 
+from spacehacks import render_temp
 from spacehacks.pdf.book import Book
 from spacehacks.pdf.parallel import render, slices
 from spacehacks.pdf.proof import outline_tree, prove
+from spacehacks.pdf.render import render_whole
 from spacehacks.pdf.structure import destinations, links
 
 SMALL_SLICES = 30_000  # cuts the shipped content into several slices
@@ -97,3 +102,54 @@ def test_links_across_slices_point_at_the_right_page(pub, parallel_pdfs):
 
 def test_parallel_render_is_byte_identical(parallel_pdfs):
     assert parallel_pdfs[0].read_bytes() == parallel_pdfs[1].read_bytes()
+
+
+def _font_programs(pdf: bytes) -> list[int]:
+    with pikepdf.open(BytesIO(pdf)) as doc:
+        return sorted(len(o.read_raw_bytes()) for o in doc.objects
+                      if isinstance(o, pikepdf.Stream) and Name.Length1 in o)
+
+
+@pytest.fixture(scope="module")
+def joined(pub, tmp_path_factory) -> dict:
+    """One section rendered in one pass and in a slice per category, with the temp folder
+    pointed at a folder of the test's, holding a dead build's leftovers and someone else's."""
+    section = next(s for s in pub.sections if len(s.categories) >= 3)
+    book = Book(pub, section=section)
+    tmp = tmp_path_factory.mktemp("temp")
+    (tmp / "weasyprint-someone-else").mkdir()
+    (tmp / f"{render_temp.SCRATCH_PREFIX}999999999-abcd1234").mkdir()   # no such process
+    made: list[str] = []
+    mkdtemp, before = tempfile.mkdtemp, tempfile.tempdir
+
+    def spy(*args, **kwargs):
+        made.append(path := mkdtemp(*args, **kwargs))
+        return path
+
+    tempfile.tempdir, tempfile.mkdtemp = str(tmp), spy
+    try:
+        parallel = render(book, "letter", log=lambda _: None, workers=2, slice_chars=1)
+    finally:
+        tempfile.tempdir, tempfile.mkdtemp = before, mkdtemp
+    return {"book": book, "section": section, "single": render_whole(book, "letter"), "joined": parallel,
+            "tmp": tmp, "made": made}
+
+
+def test_a_render_leaves_nothing_in_the_temp_folder_and_sweeps_dead_builds(joined):
+    tmp = joined["tmp"]
+    # The render worked in a folder of ours (WeasyPrint's own folders went inside it), now gone.
+    assert any(Path(p).name.startswith(render_temp.SCRATCH_PREFIX) and Path(p).parent == tmp for p in joined["made"])
+    assert sorted(p.name for p in tmp.iterdir()) == ["weasyprint-someone-else"]
+
+
+def test_a_joined_book_embeds_one_font_per_face_and_is_no_larger_than_one_pass(joined):
+    """Every slice embeds its own subsets; the join keeps one of each font, and the page
+    numbers drawn into each page rather than as forms: within 5 % of a single-pass render."""
+    single, parallel = joined["single"], joined["joined"]
+    assert len(slices(joined["book"].pub, 1)) == len(joined["section"].categories) >= 3
+    assert len(_font_programs(parallel)) == len(_font_programs(single))
+    assert len(parallel) <= 1.05 * len(single), (len(parallel), len(single))
+    # The page numbers are pagination artifacts, not text of the book's structure.
+    with pikepdf.open(BytesIO(parallel)) as doc:
+        last = pikepdf.parse_content_stream(doc.pages[-2])
+        assert any(str(i.operator) == "BMC" and i.operands[0] == Name.Artifact for i in last)

@@ -25,6 +25,7 @@ from ..model import SOURCE_LANGUAGE
 from ..phrases import edition_label, human_date, translation_notices
 from ..problems import BuildError
 from ..sources import CONTENT_DIRS, THEME_DIR, is_translation_file
+from .anchors import category_id, jinja_globals
 from .typography import smarten_html
 
 if TYPE_CHECKING:
@@ -44,8 +45,6 @@ EDITION_DIRS = (*CONTENT_DIRS, THEME_DIR)
 # Parts of the book besides the categories: cover, colophon and contents; the pages outside the
 # sections (introduction, method, …); the appendix.
 FRONT, PAGES, BACK = "front", "pages", "back"
-# The appendix's title, as the book prints it and its bookmark and proof name it (through t()).
-APPENDIX = "Appendix: policy and protocol templates"
 
 _HEADING = re.compile(r"<(/?)h([1-6])\b")
 _HEADING_ID = re.compile(r'(<h[1-6])\s+id="[^"]*"')
@@ -176,10 +175,6 @@ def shift_headings(html: str, depth: int) -> str:
     return _HEADING.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + depth - 1)}", html)
 
 
-def category_id(category: Category) -> str:
-    return f"category-{category.section.slug}-{category.slug}"
-
-
 def all_parts(pub: Publication) -> list[str]:
     return [FRONT, PAGES, *(category_id(c) for c in pub.categories), BACK]
 
@@ -216,8 +211,9 @@ class Book:
         self.env.filters["file_name"] = lambda path: path.rsplit("/", 1)[-1]
         quotes = interludes(self.full)
         sections = {s.slug: n for n, s in enumerate(self.full.sections, 1)}
+        self.env.globals.update(jinja_globals())
         self.env.globals.update(
-            category_id=category_id, interlude=lambda c: quotes.get(category_id(c)),
+            interlude=lambda c: quotes.get(category_id(c)),
             section_number=lambda s: sections[s.slug],
             template_files=template_urls,
             web_address=lambda path: web_address(pub.info.get("site_url"), path),
@@ -250,8 +246,9 @@ class Book:
                 pages + self.language_css() + extra]
 
     def language_css(self) -> str:
-        """book.css names a few parts in English (bookmarks, running heads); a translated book
-        names them in its own language. Nothing for the source language: its bytes stay the same."""
+        """book.css names a few parts in English (running heads); a translated book names them
+        in its own language (its bookmarks are outline.py's). Nothing for the source language:
+        its bytes stay the same."""
         pub = self.pub
         if pub.language == SOURCE_LANGUAGE:
             return ""
@@ -259,9 +256,7 @@ class Book:
         def css(text: str) -> str:
             return '"' + "".join(c if c.isalnum() or c in " .,:;·-" else f"\\{ord(c):x} " for c in text) + '"'
 
-        contents = css(pub.t("Contents"))
-        return (f".colophon-title {{ bookmark-label: {css(pub.t('About this edition'))}; }}\n"
-                f".contents-title {{ string-set: running {contents}; bookmark-label: {contents}; }}\n"
+        return (f".contents-title {{ string-set: running {css(pub.t('Contents'))}; }}\n"
                 f".appendix-title {{ string-set: section {css(pub.t('Appendix'))}, running \"\"; }}\n"
                 # Longer titles: a page number floated after a title that fills its last line drops
                 # beside the next entry. As a table, the title wraps in its own cell and the number
@@ -272,7 +267,7 @@ class Book:
                 "text-align: right; vertical-align: bottom; }\n")
 
     def html(self, parts: Iterable[str] | None = None, page_of: Mapping[str, int | str] | None = None,
-             outline: bool = True, local_ids: set[str] | None = None) -> str:
+             local_ids: set[str] | None = None) -> str:
         """The book, or the slices named in `parts`. Links to anchors outside `local_ids` go through
         `xref:` so a merge can point them at the right page later."""
         parts = set(parts or all_parts(self.pub))
@@ -282,6 +277,6 @@ class Book:
 
         return smarten_html(self.env.get_template("book.html").render(
             pub=self.pub, info=self.pub.info, edition=self.edition, parts=parts, page_of=page_of, part=self.section,
-            outline=outline, xref=xref, templates=self.templates,
+            xref=xref, templates=self.templates,
             counts={"hacks": len(self.pub.hacks), "sections": len(self.pub.sections),
                     "categories": len(self.pub.categories)}))

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 import pikepdf
 from pikepdf import Dictionary, Name
 
-from .structure import destinations
+from .anchors import section_id
+from .outline import write_outline
+from .structure import destinations, places
 
 if TYPE_CHECKING:
     from ..model import Publication
@@ -36,7 +38,7 @@ def label(index: int, first_arabic: int | None) -> str:
 
 def first_arabic(pub: Publication, names: dict[str, int]) -> int | None:
     """The index of the first section's opener, where the page numbers start again at 1."""
-    return names.get(f"section-{pub.sections[0].slug}") if pub.sections else None
+    return names.get(section_id(pub.sections[0])) if pub.sections else None
 
 
 def finish(pdf: bytes, pub: Publication) -> bytes:
@@ -47,9 +49,9 @@ def finish(pdf: bytes, pub: Publication) -> bytes:
         if start:
             labels[start] = Dictionary(S=Name.D)
         doc.Root.PageLabels = labels.obj
-        if Name.Outlines in doc.Root:
-            outlines = doc.Root.Outlines
-            outlines.Count = _close(outlines)
+        write_outline(doc, pub, places(doc))
+        outlines = doc.Root.Outlines
+        outlines.Count = _close(outlines)
         doc.Root.PageMode = Name.UseOutlines
         buffer = BytesIO()
         doc.save(buffer, deterministic_id=True, min_version="1.7",

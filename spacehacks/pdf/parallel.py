@@ -19,7 +19,9 @@ from multiprocessing import get_context
 from typing import TYPE_CHECKING, Any
 
 from ..problems import Problem
-from .book import BACK, FRONT, PAGES, category_id
+from ..render_temp import render_temp
+from .anchors import FRONT_IDS, TEMPLATES, category_id, hack_id, page_id, section_id
+from .book import BACK, FRONT, PAGES
 from .finish import finish, label
 from .proof import ProofError
 from .render import layout, render_whole, write
@@ -29,13 +31,19 @@ if TYPE_CHECKING:
 
     from ..model import Hack, Publication
     from .book import Book
+    from .slice_cache import SliceCache
 
 # Below this many characters of text, one WeasyPrint run is quicker than splitting.
 PARALLEL_FROM = 400_000
+# With a slice cache, the slices are smaller whatever the book's size: an edit lays out its own
+# slice again (in the book and in its section's, on both papers), and a run's fixed cost (about
+# 0.15 s, and as much for its overlay) is small beside laying out 20,000 characters (2-3 s on
+# this project's machines). With 40,000, an edit cost 0.28x a full render at 54 hacks.
+CACHED_SLICE_CHARS = 20_000
 # About this many characters per slice: small enough to balance the cores, large enough that
 # each slice's fixed cost (fonts, style sheets) stays small.
 SLICE_CHARS = 150_000
-# In slices, page numbers come from the overlay; bookmarks come from the merge.
+# In slices, page numbers come from the overlay (bookmarks from outline.py, for every render).
 SLICE_CSS = ("@page :left, :right, front:left, front:right, matter:left, matter:right "
              "{ @bottom-left { content: none } @bottom-right { content: none } }")
 # The overlay keeps the book's sides (a padded overlay starts on a left page), so each number sits
@@ -61,6 +69,8 @@ class Slice:
     heights: list[float] = field(default_factory=list)
     anchors: dict[str, tuple[int, float, float]] = field(default_factory=dict)
     plain: list[int] = field(default_factory=list)
+    key: str = ""           # in the slice cache, when there is one
+    reused: bool = False    # taken from the cache rather than laid out
 
 
 def hack_chars(hack: Hack) -> int:
@@ -94,27 +104,49 @@ def slices(pub: Publication, size: int = SLICE_CHARS) -> list[list[str]]:
 
 
 def render(book: Book, paper: str, log: Callable[[str], object] = print, workers: int | None = None,
-           slice_chars: int = SLICE_CHARS) -> bytes:
-    workers = workers or workers_for(book)
-    if workers == 1:
+           slice_chars: int | None = None, cache: SliceCache | None = None) -> bytes:
+    """The book's PDF. With a `cache`, always in slices (whatever the book's size), so that the
+    next build after an edit lays out only the slices it changed. WeasyPrint's temporary files
+    go when it ends, a killed worker's included (render_temp)."""
+    with render_temp():
+        return _render(book, paper, log, workers, slice_chars, cache)
+
+
+def _render(book: Book, paper: str, log: Callable[[str], object], workers: int | None, slice_chars: int | None,
+            cache: SliceCache | None) -> bytes:
+    workers = workers or (max(1, len(os.sched_getaffinity(0))) if cache else workers_for(book))
+    if workers == 1 and cache is None:
         log(f"PDF edition ({paper}): rendering {len(book.pub.hacks)} hacks in one pass…")
         start = time.perf_counter()
         pdf = render_whole(book, paper)
         log(f"PDF edition ({paper}): done in {time.perf_counter() - start:.1f} s.")
         return pdf
-    return render_parallel(book, paper, workers, log, slice_chars)
+    size = slice_chars or (CACHED_SLICE_CHARS if cache else SLICE_CHARS)
+    return render_parallel(book, paper, workers, log, size, cache)
 
 
-# Forked workers inherit the book (it holds a Jinja environment and cannot be pickled).
-_BOOK: Book | None = None
+@dataclass
+class _Run:
+    book: Book
+    cache: SliceCache | None
+
+
+# Forked workers inherit the book and the cache (a book holds a Jinja environment and cannot be
+# pickled): the one piece of state a parallel render hands to its workers.
+_RUN: _Run | None = None
+
+
+def _inherited() -> _Run:
+    assert _RUN is not None   # set by render_parallel before the workers fork
+    return _RUN
 
 
 def render_parallel(book: Book, paper: str, workers: int, log: Callable[[str], object] = print,
-                    slice_chars: int = SLICE_CHARS) -> bytes:
+                    slice_chars: int = SLICE_CHARS, cache: SliceCache | None = None) -> bytes:
     from .merge import merge
 
-    global _BOOK
-    _BOOK = book
+    global _RUN
+    _RUN = _Run(book, cache)
     start = time.perf_counter()
     body = [Slice(parts) for parts in slices(book.pub, slice_chars)]
     log(f"PDF edition ({paper}): {len(book.pub.hacks)} hacks in {len(body)} slices over {workers} processes…")
@@ -129,40 +161,54 @@ def render_parallel(book: Book, paper: str, workers: int, log: Callable[[str], o
             # with placeholder numbers gives it while the body is laid out.
             draft_future = pool.apply_async(_render_slice, (paper, [FRONT], placeholders(book)))
             futures = [pool.apply_async(_render_slice, (paper, s.parts, None)) for s in body]
-            draft = draft_future.get()
+            draft = _note(cache, f"contents draft {paper}", draft_future.get())
             offset = draft.pages
             for i, future in enumerate(futures):
-                body[i] = future.get()
+                body[i] = _note(cache, f"slice {paper} {i + 1}", future.get())
                 if offset % 2:  # lands on a left page: laid out again as one (the others go on)
-                    body[i] = pool.apply_async(_render_slice, (paper, body[i].parts, None, True)).get()
+                    body[i] = _note(cache, f"slice {paper} {i + 1} verso", pool.apply_async(
+                        _render_slice, (paper, body[i].parts, None, True)).get())
                 offset += body[i].pages
-                log(f"PDF edition ({paper}): slice {i + 1}/{len(body)} laid out, {offset - draft.pages} pages so far")
+                log(f"PDF edition ({paper}): slice {i + 1}/{len(body)} {'reused' if body[i].reused else 'laid out'}, "
+                    f"{offset - draft.pages} pages so far")
             total = offset
             page_of = _number(draft, body)
-            first = page_of.get(f"section-{book.pub.sections[0].slug}") if book.pub.sections else None
+            first = page_of.get(section_id(book.pub.sections[0])) if book.pub.sections else None
             labels = [label(n, first) for n in range(total)]
             printed = {name: labels[n] for name, n in page_of.items()}
-            overlays: list[AsyncResult[bytes]] = []
+            overlays: list[AsyncResult[tuple[str, bytes, bool]]] = []
             offset = 0
             for s in [draft, *body]:
                 overlays.append(pool.apply_async(_render_overlay, (
                     paper, offset, labels[offset:offset + s.pages], [offset + p for p in s.plain])))
                 offset += s.pages
             log(f"PDF edition ({paper}): setting the contents ({draft.pages} pages) with real page numbers…")
-            front = pool.apply_async(_render_slice, (paper, [FRONT], printed)).get()
+            front = _note(cache, f"contents {paper}", pool.apply_async(_render_slice, (paper, [FRONT], printed)).get())
             if front.pages != draft.pages:
                 # Every later page number would be off by the difference: stop, plainly.
                 raise ProofError([_layout_problem(
                     f"the PDF edition's contents took {front.pages} pages once real page numbers were "
                     f"set, but {draft.pages} while the book was laid out, so every page number after it "
                     "would be wrong")])
-            overlay_pdfs = [f.get() for f in overlays]
+            overlay_pdfs = []
+            for n, overlay in enumerate(overlays):
+                key, made, reused = overlay.get()
+                if cache is not None:
+                    cache.record(key, f"overlay {paper} {n}", reused)
+                overlay_pdfs.append(made)
     finally:
-        _BOOK = None
+        _RUN = None
     log(f"PDF edition ({paper}): joining {total} pages…")
     pdf = finish(merge(book, [front, *body], overlay_pdfs), book.pub)
     log(f"PDF edition ({paper}): {total} pages in {time.perf_counter() - start:.1f} s.")
     return pdf
+
+
+def _note(cache: SliceCache | None, what: str, s: Slice) -> Slice:
+    """Count a finished slice as laid out or reused, and keep its key in the cache."""
+    if cache is not None:
+        cache.record(s.key, what, s.reused)
+    return s
 
 
 def _layout_problem(what: str) -> Problem:
@@ -202,27 +248,31 @@ def _local_ids(book: Book, parts: list[str]) -> set[str]:
     pub, wanted = book.pub, set(parts)
     ids: set[str] = set()
     if FRONT in wanted:
-        ids |= {"cover", "colophon", "contents"}
+        ids |= set(FRONT_IDS)
     if PAGES in wanted:
-        ids |= {f"page-{p.slug}" for p in pub.pages}
+        ids |= {page_id(p) for p in pub.pages}
     if BACK in wanted:
-        ids.add("templates")
+        ids.add(TEMPLATES)
     for category in pub.categories:
         if category_id(category) in wanted:
-            ids |= {category_id(category), *(f"hack-{h.slug}" for h in category.hacks)}
+            ids |= {category_id(category), *map(hack_id, category.hacks)}
             if category is category.section.categories[0]:
-                ids.add(f"section-{category.section.slug}")
+                ids.add(section_id(category.section))
     return ids
 
 
 def _render_slice(paper: str, parts: list[str], page_of: Mapping[str, int | str] | None,
                   verso: bool = False) -> Slice:
-    """One slice laid out alone; `verso`: as if it began on a left page."""
-    book = _BOOK
-    assert book is not None   # set by render_parallel before the workers fork
-    html = book.html(parts=parts, page_of=page_of, outline=False, local_ids=_local_ids(book, parts))
+    """One slice laid out alone, or taken from the cache; `verso`: as if it began on a left page."""
+    run = _inherited()
+    book = run.book
+    html = book.html(parts=parts, page_of=page_of, local_ids=_local_ids(book, parts))
+    key = run.cache.key("slice", paper, html, f"verso={verso}") if run.cache else ""
+    kept = run.cache.get_slice(key) if run.cache else None
+    if kept is not None:
+        return kept
     doc = _drop_pad(layout(book, paper, _pad(html) if verso else html, SLICE_CSS), verso)
-    out = Slice(parts, pages=len(doc.pages), heights=[p.height for p in doc.pages])
+    out = Slice(parts, pages=len(doc.pages), heights=[p.height for p in doc.pages], key=key)
     for index, page in enumerate(doc.pages):
         for name, (x, y, _, _) in page.anchors.items():
             out.anchors.setdefault(name, (index, x, y))
@@ -230,6 +280,8 @@ def _render_slice(paper: str, parts: list[str], page_of: Mapping[str, int | str]
         if kind.name in PLAIN_PAGES or kind.blank:
             out.plain.append(index)
     out.pdf = write(doc, html + paper + str(verso))
+    if run.cache:
+        run.cache.put_slice(key, out)
     return out
 
 
@@ -243,13 +295,19 @@ def _drop_pad(doc: Any, padded: bool) -> Any:  # weasyprint Documents
     return doc.copy(doc.pages[1:]) if padded else doc
 
 
-def _render_overlay(paper: str, first: int, labels: list[str], plain: list[int]) -> bytes:
-    """Blank pages first+1 … carrying only their printed numbers, to lay over the slices."""
-    book = _BOOK
-    assert book is not None   # set by render_parallel before the workers fork
+def _render_overlay(paper: str, first: int, labels: list[str], plain: list[int]) -> tuple[str, bytes, bool]:
+    """Blank pages first+1 … carrying only their printed numbers, to lay over the slices: (cache
+    key, PDF, whether it came from the cache)."""
+    run = _inherited()
     divs = "".join(f'<div class="p{" plain" if first + n in plain else ""}" data-n="{text}"></div>'
                    for n, text in enumerate(labels))
-    html = f'<!DOCTYPE html><html lang="{book.pub.info.get("language", "en")}"><body>{divs}</body></html>'
+    html = f'<!DOCTYPE html><html lang="{run.book.pub.info.get("language", "en")}"><body>{divs}</body></html>'
     padded = first % 2 == 1
-    doc = _drop_pad(layout(book, paper, _pad(html) if padded else html, OVERLAY_CSS), padded)
-    return write(doc)
+    key = run.cache.key("overlay", paper, html, f"padded={padded}") if run.cache else ""
+    kept = run.cache.get(key) if run.cache else None
+    if kept is not None:
+        return key, kept[1], True
+    pdf = write(_drop_pad(layout(run.book, paper, _pad(html) if padded else html, OVERLAY_CSS), padded))
+    if run.cache:
+        run.cache.put(key, {}, pdf)
+    return key, pdf, False

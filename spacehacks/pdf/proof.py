@@ -17,7 +17,7 @@ import pikepdf
 from pypdf import PdfReader
 
 from ..problems import ContentError, Problem
-from .book import APPENDIX, category_id
+from .anchors import APPENDIX, TEMPLATES, category_id, hack_id, page_id, section_id
 from .structure import Bookmark, Page, destinations, links, outline_tree, words, words_in
 from .typography import book_title
 
@@ -57,9 +57,10 @@ class Scope:
 
 
 def prove(pub: Publication, pdf: Path, label: str, scope: Scope | None = None,
-          title: Callable[[str], str] = book_title) -> None:
-    """Raise ProofError listing everything missing or misplaced in `pdf`. `title` gives the form
-    a title takes in the book (its typography), to compare with the bookmarks."""
+          title: Callable[[str], str] = book_title) -> int:
+    """Raise ProofError listing everything missing or misplaced in `pdf`; return its number of
+    pages. `title` gives the form a title takes in the book (its typography), to compare with
+    the bookmarks."""
     scope = scope or Scope.book(pub)
     reader = PdfReader(pdf)
     problems: list[Problem] = []
@@ -107,21 +108,22 @@ def prove(pub: Publication, pdf: Path, label: str, scope: Scope | None = None,
         if mark is None:
             fail(page.path, f"page '{page.title}' has no bookmark.")
         else:
-            entry(page.path, f"page '{page.title}'", f"page-{page.slug}", mark[0])
+            entry(page.path, f"page '{page.title}'", page_id(page), mark[0])
     for section in scope.sections:
         _prove_section(section, top, title, fail, entry)
     if scope.templates:
         if appendix not in top:
             fail(label, "the appendix of templates has no bookmark.", 0)
         else:
-            entry(label, "the appendix", "templates", top[appendix][0])
+            entry(label, "the appendix", TEMPLATES, top[appendix][0])
     # A left page may be left blank so that a section opens on a right page.
-    openers = {names.get(f"section-{s.slug}") for s in scope.sections}
+    openers = {names.get(section_id(s)) for s in scope.sections}
     for index, printed in enumerate(words(pdf)):
         if not _has_body(printed) and not (index % 2 and index + 1 in openers):
             fail(label, f"page {index + 1} is blank.", index + 1)
     if problems:
         raise ProofError(problems, stale_numbers=len(stale) == len(problems))
+    return len(reader.pages)
 
 
 def anchor_labels(pdf: Path) -> dict[str, str]:
@@ -138,7 +140,7 @@ def _prove_section(section: Section, top: dict[str, tuple[int, list[Bookmark]]],
         fail(section.path, f"section '{section.title}' has no bookmark.")
         return
     page, kids = top[name]
-    entry(section.path, f"section '{section.title}'", f"section-{section.slug}", page)
+    entry(section.path, f"section '{section.title}'", section_id(section), page)
     categories = {t: (p, k) for t, p, k in kids}
     for category in section.categories:
         if title(category.title) not in categories:
@@ -152,7 +154,7 @@ def _prove_section(section: Section, top: dict[str, tuple[int, list[Bookmark]]],
             if title(hack.title) not in marks:
                 fail(hack.path, f"hack '{hack.title}' is not in the bookmarks under '{category.title}'.")
                 continue
-            entry(hack.path, f"hack '{hack.title}'", f"hack-{hack.slug}", marks[title(hack.title)])
+            entry(hack.path, f"hack '{hack.title}'", hack_id(hack), marks[title(hack.title)])
 
 
 def _printed_number(page: Page, rect: Any) -> str:

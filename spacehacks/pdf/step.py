@@ -2,22 +2,21 @@
 each proven complete, reused when unchanged."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
-import os
-import shutil
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..buildstamp import file_hash, hash_paths
+from ..buildstamp import file_hash, reuse_unchanged
 from ..downloads import EDITIONS, SECTIONS, TRANSLATED_EDITIONS, Download, human_size
 from ..fonts import font_faces
 from ..model import SOURCE_LANGUAGE
-from .book import LABELS, PDF_THEME, Book
+from .book import LABELS, Book
 from .glyphs import report_missing_glyphs
+from .slice_cache import SliceCache, render_inputs
 
 if TYPE_CHECKING:
     from ..model import Publication
@@ -25,55 +24,60 @@ if TYPE_CHECKING:
 log = logging.getLogger("spacehacks")
 
 HASHES = "pdf-edition.json"  # beside the PDFs: what each was made from, to reuse it next build
-CODE = Path(__file__).resolve().parent
+# Where the rendered slices are kept between builds (beside the site, never in it): set by
+# publish() for the build it runs, or given to pdf_edition directly.
+_SLICES: list[Path] = []
 
 
-def source_hash(book: Book, html: str, paper: str) -> str:
+@contextlib.contextmanager
+def keeping_slices(folder: Path) -> Iterator[None]:
+    _SLICES.append(folder)
+    try:
+        yield
+    finally:
+        _SLICES.pop()
+
+
+def source_hash(book: Book, html: str, paper: str, inputs: str | None = None) -> str:
     """Everything the PDF is made from: the book's HTML (content and edition date), its theme,
-    fonts, our rendering code and WeasyPrint's version."""
-    import weasyprint
-    h = hashlib.sha256()
-    h.update(f"{paper}\0{weasyprint.__version__}\0".encode())
+    fonts, our rendering code and WeasyPrint's version (`inputs`, slice_cache.render_inputs)."""
+    h = hashlib.sha256(f"{paper}\0{inputs or render_inputs(book.root)}\0".encode())
     h.update(html.encode())
-    hash_paths(h, [book.root / PDF_THEME, (book.root / PDF_THEME).parent / "fonts", CODE])
     return h.hexdigest()
 
 
-# How many times a one-pass book may be laid out again with numbers read from its pages.
+# How many times a translated book may be laid out again with numbers read from its pages.
 RELAYOUTS = 2
 
 
-def render_paper(book: Book, paper: str, target: Path) -> None:
-    """Render one paper size into `target` and prove it complete (raises ProofError)."""
-    from .parallel import placeholders, render, workers_for
+def render_paper(book: Book, paper: str, target: Path, cache: SliceCache | None = None) -> int:
+    """Render one paper size into `target` and prove it complete (raises ProofError); its pages."""
+    from ..render_temp import render_temp
+    from .parallel import placeholders, render
     from .proof import ProofError, anchor_labels, prove
     from .render import render_whole
-    # A translated book is laid out in one pass: laid out in slices, the proof could not read the
-    # Spanish contents' numbers (not yet diagnosed).
-    workers = 1 if book.pub.language != SOURCE_LANGUAGE else None
     label = LABELS[paper] if book.section is None else f"{LABELS[paper]} '{book.section.title}'"
-    if workers == 1:
-        # Numbered from its own pages (below) from the start: by target-counter, the Spanish
-        # contents grew by a page after WeasyPrint had taken its numbers. The first layout
-        # writes numbers as wide as any real one, so the contents has its final length.
-        log.info("PDF edition (%s): rendering %d hacks in one pass…", label, len(book.pub.hacks))
+    if book.pub.language == SOURCE_LANGUAGE:
+        target.write_bytes(render(book, paper, log=log.info, cache=cache))
+        return prove(book.pub, target, label)
+    # A translated book is laid out in one pass, without the slice cache (in slices its contents
+    # did not prove; not yet diagnosed), and numbered from its own pages: by target-counter, the
+    # Spanish contents grew by a page after WeasyPrint had taken its numbers. The first layout
+    # writes numbers as wide as any real one, so the contents has its final length; the next
+    # writes the numbers read from the first.
+    log.info("PDF edition (%s): rendering %d hacks in one pass…", label, len(book.pub.hacks))
+    with render_temp():   # WeasyPrint's temporary font folders go when the render ends
         target.write_bytes(render_whole(book, paper, page_of=placeholders(book)))
-    else:
-        target.write_bytes(render(book, paper, log=log.info, workers=workers))
-    for attempt in range(1, RELAYOUTS + 2):
-        try:
-            prove(book.pub, target, label)
-            return
-        except ProofError as error:
-            if not error.stale_numbers or (workers or workers_for(book)) != 1 or attempt > RELAYOUTS:
-                raise
-            # WeasyPrint resolves target-counter while it lays the pages out, and a line whose
-            # numbers grow (the contents, a "See also") can push later pages on after the
-            # contents took its numbers. Laid out again with the numbers read from the pages,
-            # the contents has its final length; a second time, its front-matter numbers too.
-            log.info("PDF edition (%s): %d contents numbers went stale during layout; setting them "
-                     "from the laid-out pages…", label, len(error.problems))
-            target.write_bytes(render_whole(book, paper, page_of=anchor_labels(target)))
+        for attempt in range(1, RELAYOUTS + 2):
+            try:
+                return prove(book.pub, target, label)
+            except ProofError as error:
+                if not error.stale_numbers or attempt > RELAYOUTS:
+                    raise
+                log.info("PDF edition (%s): %d contents numbers are not yet those of the pages; "
+                         "setting them from the laid-out pages…", label, len(error.problems))
+                target.write_bytes(render_whole(book, paper, page_of=anchor_labels(target)))
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 def editions(pub: Publication) -> list[tuple[Book, str, str, str]]:
@@ -92,73 +96,47 @@ def editions(pub: Publication) -> list[tuple[Book, str, str, str]]:
     return out
 
 
-def pdf_edition(pub: Publication, out: Path, previous: Path | None) -> list[Download]:
+def pdf_edition(pub: Publication, out: Path, previous: Path | None, cache: Path | None = None) -> list[Download]:
+    """Both papers of the book and of each section. A file made from the same HTML as the
+    previous one is copied; the others are rendered in slices, taking every slice, contents and
+    page-number overlay whose HTML is unchanged from `cache` (or the folder keeping_slices set)."""
     out.mkdir(parents=True, exist_ok=True)
     (out / SECTIONS).mkdir(exist_ok=True)
     font_faces(pub.root)   # a missing font stops the build here, not inside a forked worker
     report_missing_glyphs(pub)
+    folder = cache or (_SLICES[-1] if _SLICES else None)
+    slices = SliceCache.open(folder, pub.root) if folder else None
+    inputs = slices.inputs if slices else render_inputs(pub.root)
     jobs = editions(pub)
     for book in {id(b): b for b, _, _, _ in jobs if b.pub.language != pub.language}.values():
         report_missing_glyphs(book.pub)
     htmls = {id(book): book.html() for book, _, _, _ in jobs}  # one per book, for the fingerprints
-    hashes = {name: source_hash(book, htmls[id(book)], paper) for book, paper, name, _ in jobs}
+    hashes = {name: source_hash(book, htmls[id(book)], paper, inputs) for book, paper, name, _ in jobs}
     old = _read_hashes(previous)
-    todo = []
+    written: dict[str, dict] = {}
     for book, paper, name, _ in jobs:
-        if previous and _reusable(previous / name, old.get(name), hashes[name]):
-            shutil.copy2(previous / name, out / name)
+        found = old.get(name)
+        before: dict = found if isinstance(found, dict) else {}
+        if previous and isinstance(before.get("pages"), int) and reuse_unchanged(
+                previous, out, [name], hashes[name], before.get("source"), {name: before.get("sha256")}):
             log.info("PDF edition (%s): content and theme unchanged, reusing %s.", LABELS[paper], name)
+            pages = before["pages"]
+            if slices:   # its slices stay too, for the next edit of that book
+                slices.keep(name, slices.made_for(name))
         else:
-            todo.append((book, paper, out / name))
-    _render_all(todo)
-    written = {name: {"source": hashes[name], "sha256": file_hash(out / name) if (out / name).is_file() else None}
-               for _, _, name, _ in jobs}
+            had = set(slices.used) if slices else set()
+            pages = render_paper(book, paper, out / name, slices)
+            if slices:
+                slices.keep(name, slices.used - had)
+        written[name] = {"source": hashes[name], "sha256": file_hash(out / name), "pages": pages}
+    if slices:
+        slices.prune()
+        log.info("PDF edition: %d runs laid out, %d taken from the slice cache.",
+                 len(slices.tally.rendered), len(slices.tally.reused))
     (out / HASHES).write_text(json.dumps(written, indent=1))
-    return [_download(out / name, title, "book" if book.section is None else SECTIONS,
+    return [_download(out / name, written[name]["pages"], title, "book" if book.section is None else SECTIONS,
                       book.section.tagline if book.section else "", book.pub.language)
             for book, _, name, title in jobs]
-
-
-def _render_all(todo: list[tuple[Book, str, Path]]) -> None:
-    """Small books render one per core; a large one is split across the cores itself."""
-    from .parallel import workers_for
-    global _JOBS
-    small = [job for job in todo if workers_for(job[0]) == 1]
-    for book, paper, target in todo:
-        if (book, paper, target) not in small:
-            render_paper(book, paper, target)
-    if len(small) > 1:
-        _JOBS = small  # forked workers inherit them: a book cannot be pickled
-        try:
-            with ProcessPoolExecutor(min(len(small), _cores()), mp_context=get_context("fork")) as pool:
-                for future in [pool.submit(_render_inherited, n) for n in range(len(small))]:
-                    future.result()
-        finally:
-            _JOBS = []
-    else:
-        for book, paper, target in small:
-            render_paper(book, paper, target)
-
-
-_JOBS: list = []
-
-
-def _cores() -> int:
-    return max(1, len(os.sched_getaffinity(0)))
-
-
-def _render_inherited(n: int) -> None:
-    render_paper(*_JOBS[n])
-
-
-def _reusable(pdf: Path, recorded: object, source: str) -> bool:
-    """The previous PDF was made from the same sources and is still the very file written then:
-    a truncated or damaged one is rendered again, never published."""
-    try:
-        return (isinstance(recorded, dict) and recorded.get("source") == source
-                and recorded.get("sha256") == file_hash(pdf))
-    except OSError:
-        return False
 
 
 def _read_hashes(previous: Path | None) -> dict:
@@ -171,9 +149,8 @@ def _read_hashes(previous: Path | None) -> dict:
     return found if isinstance(found, dict) else {}
 
 
-def _download(path: Path, title: str, group: str = "book", summary: str = "", language: str = "en") -> Download:
-    from pypdf import PdfReader
-    pages = len(PdfReader(path).pages)
+def _download(path: Path, pages: int, title: str, group: str = "book", summary: str = "",
+              language: str = "en") -> Download:
     url = f"downloads/{path.name}" if group == "book" else f"downloads/{SECTIONS}/{path.name}"
     return Download(title=title, url=url, meta=f"PDF, {pages} pages, {human_size(path)}", group=group,
                     summary=summary, language=language)

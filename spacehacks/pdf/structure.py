@@ -86,6 +86,18 @@ def destinations(pdf: pikepdf.Pdf) -> dict[str, int]:
     return out
 
 
+def places(pdf: pikepdf.Pdf) -> dict[str, tuple[int, float, float]]:
+    """Every named destination as (page index, left, top) in PDF points."""
+    index: dict[Any, int] = {page.objgen: n for n, page in enumerate(pdf.pages)}
+    names = pdf.Root.get(pikepdf.Name.Names, pikepdf.Dictionary()).get(pikepdf.Name.Dests)
+    out = {}
+    for name, dest in (pikepdf.NameTree(names).items() if names is not None else []):
+        array = dest if isinstance(dest, pikepdf.Array) else dest.D
+        if array[0].objgen in index:
+            out[str(name)] = (index[array[0].objgen], float(array[2]), float(array[3]))
+    return out
+
+
 def links(pdf: pikepdf.Pdf, first: int, end: int, names: dict[str, int]) -> list[Link]:
     """The links on pages first … end-1 to named destinations, one per entry in reading order.
     WeasyPrint writes a link for a block and one for each line in it: those are merged."""

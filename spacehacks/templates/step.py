@@ -10,14 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import shutil
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import markup
-from ..buildstamp import file_hash, hash_paths
+from ..buildstamp import file_hash, hash_paths, reuse_unchanged
 from ..downloads import (
     FILLABLE,
     INDEX_NAME,
@@ -76,10 +75,8 @@ def _build(pub: Publication, templates: list[Template], out: Path, previous: Pat
         fingerprint = _fingerprint(pub, t, kit)
         names = [t.slug + suffix for suffix, _ in formats_for(t)]
         before = old.get(t.slug, {})
-        if previous is not None and before.get("fingerprint") == fingerprint \
-                and _intact(previous / name, before, names):
-            for n in names:
-                shutil.copy2(previous / name / n, folder / n)
+        if previous is not None and reuse_unchanged(previous / name, folder, names, fingerprint,
+                                                    before.get("fingerprint"), _recorded(before)):
             reused += 1
         else:
             _render(pub, t, folder)
@@ -165,14 +162,12 @@ def _records(pub: Publication, templates: list[Template], folder: Path) -> list[
     return records
 
 
-def _intact(folder: Path, entry: dict, names: list[str]) -> bool:
-    """Every previous file is there and still the bytes this build wrote (templates.json keeps
-    their hashes): a damaged DOCX is rendered again, never published a second time."""
+def _recorded(entry: dict) -> dict[str, object]:
+    """The hash templates.json keeps of each file, by name ({} when the entry is unreadable)."""
     try:
-        recorded = {f["name"]: f["sha256"] for f in entry.get("files", [])}
-        return all(recorded.get(n) == file_hash(folder / n) for n in names)
-    except (OSError, KeyError, TypeError, AttributeError):
-        return False
+        return {f["name"]: f["sha256"] for f in entry.get("files", [])}
+    except (KeyError, TypeError, AttributeError):
+        return {}
 
 
 def _previous_index(previous: Path | None) -> dict:

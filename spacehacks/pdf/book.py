@@ -263,8 +263,9 @@ class Book:
                 # stays at the end of the entry's last line.
                 ".toc-link { display: table; width: 100%; }\n"
                 ".toc-link .toc-title { display: table-cell; }\n"
-                ".toc-link::after { float: none; display: table-cell; width: 2.5em; padding-left: 1em; "
-                "text-align: right; vertical-align: bottom; }\n")
+                # The number written in (page_of) sits in the same cell as target-counter's.
+                ".toc-link::after, .toc-link .toc-page-number { float: none; display: table-cell; "
+                "width: 2.5em; padding-left: 1em; text-align: right; vertical-align: bottom; }\n")
 
     def html(self, parts: Iterable[str] | None = None, page_of: Mapping[str, int | str] | None = None,
              local_ids: set[str] | None = None) -> str:

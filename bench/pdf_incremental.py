@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,3 +79,10 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def rows(sizes: Sequence[int]) -> Iterator[object]:
+    from rows import Row as BenchRow
+    """The PDF-step rows for bench/run.py: each edit next to a clean step in the same run."""
+    for name, edited, full, ratio in pdf_step_rows(tuple(sizes)):
+        yield BenchRow(name, edited, "s", full, ratio, baseline_name="full render", goal="≤ 0.25×")

@@ -39,6 +39,7 @@ LABELS = {"letter": "US Letter", "a4": "A4"}
 # Paper width, and the inner (binding) margin, in mm. The text is as wide on both papers, about
 # 70 characters of 11 pt Charis SIL a line; the outer margin takes the rest.
 WIDTHS = {"letter": 215.9, "a4": 210}
+HEIGHTS = {"letter": 279.4, "a4": 297}
 TEXT_WIDTH, INNER = 128, 28
 # The folders whose last commit dates the edition: the book changes only when these do.
 EDITION_DIRS = (*CONTENT_DIRS, THEME_DIR)
@@ -241,7 +242,10 @@ class Book:
                  f"@page :right {{ margin-left: {INNER}mm; margin-right: {outer:.1f}mm; }}\n"
                  f"@page :left {{ margin-left: {outer:.1f}mm; margin-right: {INNER}mm; }}\n"
                  # full bleed, whichever side they fall on
-                 "@page cover:right, cover:left, back:right, back:left { margin: 0; }\n")
+                 "@page cover:right, cover:left, back:right, back:left { margin: 0; }\n"
+                 # The page's own height, not 100vh: laid out in a slice, the viewport is the
+                 # slice's first page, margins and all, and the back page stopped short of the edge.
+                 f".cover, .back-page {{ height: {HEIGHTS[paper]}mm; }}\n")
         return [font_faces(self.root), (self.root / PDF_THEME / "book.css").read_text(encoding="utf-8"),
                 pages + self.language_css() + extra]
 

@@ -25,16 +25,21 @@ def write_outline(pdf: Pdf, pub: Publication, places: dict[str, tuple[int, float
         index, x, y = places[anchor]
         return OutlineItem(book_title(title), index, "XYZ", left=x, top=y, zoom=0)
 
+    # A text whose anchor is not in the PDF gets no bookmark: the proof then names it plainly.
     with pdf.open_outline() as outline:
         top = outline.root
         top.clear()
         top += [item(pub.t(title), anchor) for title, anchor in FRONT_MARKS if anchor in places]
-        top += [item(page.title, page_id(page)) for page in pub.pages]
+        top += [item(page.title, page_id(page)) for page in pub.pages if page_id(page) in places]
         for section in pub.sections:
+            if section_id(section) not in places:
+                continue
             s = item(section.title, section_id(section))
             for category in section.categories:
+                if category_id(category) not in places:
+                    continue
                 c = item(category.title, category_id(category))
-                c.children += [item(h.title, hack_id(h)) for h in category.hacks]
+                c.children += [item(h.title, hack_id(h)) for h in category.hacks if hack_id(h) in places]
                 s.children.append(c)
             top.append(s)
         if TEMPLATES in places:

@@ -236,6 +236,8 @@ class SpaceHacksPlugin(BasePlugin):
                 bundle.write_text(safe, encoding="utf-8")
         site = Path(config.site_dir)
         if self.incremental:
+            # MkDocs copies the theme's files on every build: what a clean build drops goes here too.
+            drop_unused_assets(site, search_languages(site))
             csp.point_shim_at_boot_file(site)
             minify_own_assets(site)
             entries = self.preview.finish(self.page_files)

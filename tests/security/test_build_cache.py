@@ -91,7 +91,7 @@ def test_a_damaged_previous_pdf_is_rendered_again(copy, spoil, name):
 def test_a_damaged_previous_template_file_is_rendered_again(copy, spoil, suffix):
     file = copy / "out" / "downloads" / "templates" / f"visitor-agreement{suffix}"
     spoil(file)
-    assert "Templates: 1 rendered, 0 unchanged" in rebuild(copy)
+    assert "Templates (en): 1 rendered, 0 unchanged" in rebuild(copy)
     if suffix == ".docx":
         assert "Agreement" in "\n".join(p.text for p in docx.Document(file).paragraphs)
     elif suffix == ".odt":

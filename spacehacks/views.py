@@ -212,8 +212,11 @@ class Views:
 
     @property
     def fill_folder(self) -> str:
-        """The fill-once form's files, from the site's root: this language's template downloads."""
-        return f"downloads/{template_folder(self.pub.language)}/"
+        """The fill-once form's files, from this site's root: this language's template downloads.
+        They are published once, under the English site's downloads/, so a translation's site
+        (at /<language>/) reaches them one folder up, as its download links do."""
+        up = "" if self.pub.language == SOURCE_LANGUAGE else "../"
+        return f"{up}downloads/{template_folder(self.pub.language)}/"
 
     def templates_index(self) -> str:
         return self._render("templates.html", "templates/")

@@ -63,6 +63,10 @@ def build_site(root: Path, out: Path, pub: Publication | None = None,
         build(config)
     finally:
         config.plugins.on_shutdown()
+        # MkDocs keeps plugin instances for the next load of a config in this process (its
+        # plugin_cache, for serve): a later build or preview must load its own content, not
+        # find this publication still handed over.
+        plugin.publication, plugin.downloads = None, None
 
 
 def language_views(pub: Publication) -> list[tuple[str, Publication]]:

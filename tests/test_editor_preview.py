@@ -213,3 +213,19 @@ def test_search_indexing_that_fails_is_reported_and_the_next_save_waits_for_it(c
     preview.wait_for_search()
     assert ran == ["second"]
     assert "Search could not index the preview: Pagefind could not index the site" in caplog.text
+
+
+def test_a_publication_handed_to_one_build_is_not_kept_for_the_next(tmp_path, monkeypatch):
+    """MkDocs keeps plugin instances between loads of a config in one process (its plugin cache,
+    for serve): a preview started after a full build must read the content, not the publication
+    the build was handed (the preview then saw no edit at all)."""
+    import mkdocs.commands.build
+    from mkdocs.config import load_config
+    from paths import ROOT
+
+    from spacehacks.publish import build_site
+    monkeypatch.setattr(mkdocs.commands.build, "build", lambda config: None)
+    pub = check(ROOT)
+    build_site(ROOT, tmp_path / "out", pub, [])
+    plugin = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "again")).plugins["spacehacks"]
+    assert plugin.publication is None and plugin.downloads is None

@@ -60,6 +60,13 @@ def template_folder(language: str = "en") -> str:
     return FOLDER if language == "en" else f"{FOLDER}/{language}"
 
 
+def from_site(url: str, language: str = "en") -> str:
+    """A published file's address (from the root, where downloads/ is) as the site of `language`
+    links it: a translation's site is at /<language>/, one folder down, and its files are the
+    English site's downloads/."""
+    return url if language == "en" else f"../{url}"
+
+
 def zip_name(language: str = "en") -> str:
     """The zip of every template in one language: space-hacks-templates.zip, …-es.zip."""
     return ZIP_NAME if language == "en" else ZIP_NAME.replace(".zip", f"-{language}.zip")

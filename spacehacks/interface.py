@@ -9,6 +9,7 @@ missing from every catalogue until it is translated; until then readers see it i
 """
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -24,6 +25,8 @@ FOLDER = Path("content") / "i18n"
 # A call of t with a literal string, which may be several literals in a row (Python joins them).
 CALL = re.compile(r"""\bt\(\s*((?:(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*)+)[,)]""")
 PIECE = re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'""")
+# A call of t with a module constant (MAKE_IT_YOURS): the string the constant holds is used.
+CONSTANT_CALL = re.compile(r"\bt\(\s*([A-Z][A-Z0-9_]*)\s*[,)]")
 
 
 def used_strings(root: Path, info: dict) -> dict[str, str]:
@@ -31,12 +34,17 @@ def used_strings(root: Path, info: dict) -> dict[str, str]:
     code = Path(__file__).resolve().parent
     found: dict[str, str] = {}
     scanned = sorted((Path(root) / THEME_DIR).rglob("*.html")) + sorted(code.rglob("*.py"))
+    constants = _string_constants(code)
     for file in scanned:
         text = file.read_text(encoding="utf-8", errors="replace")
         for m in CALL.finditer(text):
             words = "".join(a + b for a, b in PIECE.findall(m.group(1)))   # one of the two is empty
             words = re.sub(r"\\(.)", r"\1", words)
             found.setdefault(words, f"{_where(file, root, code)}:{text.count(chr(10), 0, m.start()) + 1}")
+        for m in CONSTANT_CALL.finditer(text):
+            if m.group(1) in constants:
+                found.setdefault(constants[m.group(1)],
+                                 f"{_where(file, root, code)}:{text.count(chr(10), 0, m.start()) + 1}")
     for view in VIEW_PAGES:
         found.setdefault(view.title, "spacehacks/sources.py (VIEW_PAGES)")
     for _, hint, example in SHARED.values():   # the fill-once form describes each field
@@ -46,6 +54,17 @@ def used_strings(root: Path, info: dict) -> dict[str, str]:
         if isinstance(info.get(key), str) and info[key].strip():
             found.setdefault(info[key].strip(), f"content/publication.yml ({key})")
     return found
+
+
+def _string_constants(code: Path) -> dict[str, str]:
+    """Every module-level NAME = "string" of our code (several literals in a row are one)."""
+    out: dict[str, str] = {}
+    for file in sorted(code.rglob("*.py")):
+        for node in ast.parse(file.read_text(encoding="utf-8")).body:
+            if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                    and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)):
+                out.setdefault(node.targets[0].id, node.value.value)
+    return out
 
 
 def _where(file: Path, root: Path, code: Path) -> str:

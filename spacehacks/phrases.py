@@ -59,20 +59,22 @@ MONTHS = {"es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
                  "octubre", "noviembre", "diciembre")}
 
 
-ORDINALS = {
-    "en": ("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"),
-    "es": ("Primera", "Segunda", "Tercera", "Cuarta", "Quinta", "Sexta", "Séptima", "Octava", "Novena",
-           "Décima"),
+# The edition's ordinals, and the word "edition" after an ordinal and before a number.
+EDITIONS = {
+    "en": (("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"),
+           "edition", "Edition"),
+    "es": (("Primera", "Segunda", "Tercera", "Cuarta", "Quinta", "Sexta", "Séptima", "Octava", "Novena",
+            "Décima"), "edición", "Edición"),
 }
 
 
 def edition_label(number: int, day: dt.date, language: str = "en") -> str:
     """Which edition a reader holds, in words: "First edition, December 2026"."""
-    ordinals = ORDINALS.get(language, ORDINALS["en"])
+    ordinals, after, before = EDITIONS.get(language, EDITIONS["en"])
     month = f"{MONTHS[language][day.month - 1]} de {day.year}" if language in MONTHS else f"{day:%B %Y}"
     if 1 <= number <= len(ordinals):
-        return f"{ordinals[number - 1]} {'edición' if language == 'es' else 'edition'}, {month}"
-    return f"{'Edición' if language == 'es' else 'Edition'} {number}, {month}"
+        return f"{ordinals[number - 1]} {after}, {month}"
+    return f"{before} {number}, {month}"
 
 
 def us_date(day: dt.date) -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, cast
 
 from . import output
 from .buildstamp import Stamp
+from .downloads import from_site
 from .load import check
 from .pdf.book import edition_date
 from .pdf.step import keeping_slices, pdf_edition
@@ -84,9 +85,9 @@ def site_downloads(downloads: list[Download], language: str) -> list[Download]:
                and d.slug not in translated]
 
     def up(d: Download) -> Download:
-        url = "../" + d.url if d.url.startswith("downloads/") else d.url
+        url = from_site(d.url, language) if d.url.startswith("downloads/") else d.url
         if isinstance(d, TemplateDownload):
-            return dataclasses.replace(d, url=url, files=[{**f, "url": "../" + f["url"]} for f in d.files])
+            return dataclasses.replace(d, url=url, files=[{**f, "url": from_site(f["url"], language)} for f in d.files])
         return dataclasses.replace(d, url=url)
 
     return [up(d) for d in own + english]

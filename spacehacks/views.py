@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from .downloads import template_folder
+from .downloads import from_site, template_folder
 from .jsdata import script_json
 from .layouts import environment
 from .model import SOURCE_LANGUAGE
@@ -215,8 +215,7 @@ class Views:
         """The fill-once form's files, from this site's root: this language's template downloads.
         They are published once, under the English site's downloads/, so a translation's site
         (at /<language>/) reaches them one folder up, as its download links do."""
-        up = "" if self.pub.language == SOURCE_LANGUAGE else "../"
-        return f"{up}downloads/{template_folder(self.pub.language)}/"
+        return from_site(f"downloads/{template_folder(self.pub.language)}/", self.pub.language)
 
     def templates_index(self) -> str:
         return self._render("templates.html", "templates/")

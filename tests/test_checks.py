@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 from minirepo import HACK, minimal, only, problems, write
 
+from spacehacks.checks import MAX_TAGS
+
 HACK_PATH = "hacks/sec/cat/first-hack.md"
 
 
@@ -47,6 +49,15 @@ def test_field_problems(repo, text, line, words):
     p = only(repo)
     assert (p.path, p.line) == (HACK_PATH, line)
     assert words in p.message
+
+
+def test_a_hack_has_at_most_four_tags(repo):
+    write(repo, "content/tags.yml", "boundaries: B | Limits.\nconsent: C | Asking.\n"
+          + "".join(f"tag-{n}: T | D.\n" for n in range(4)))
+    write(repo, HACK_PATH, "---\ntitle: T\nsummary: S\ntags: [boundaries, tag-0, tag-1, tag-2, tag-3]\n---\n\nText.\n")
+    p = only(repo)
+    assert (p.path, p.line) == (HACK_PATH, 4)
+    assert f"at most {MAX_TAGS} tags; this one has 5" in p.message
 
 
 def test_unknown_section_folder_suggests_the_right_one(repo):

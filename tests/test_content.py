@@ -43,7 +43,9 @@ def own_words(pub, h) -> int:
 def test_hack_length_tags_and_summary(pub):
     for h in pub.hacks:
         assert 200 <= own_words(pub, h) <= 700, f"{h.path}: {own_words(pub, h)} words"
-        assert 1 <= len(h.tags) <= 4, h.path
+        # The checker caps tags (checks.MAX_TAGS, tested in test_checks) but lets an editor leave
+        # them out; every shipped hack is findable by at least one.
+        assert h.tags, f"{h.path}: no tags"
         assert h.summary and "\n" not in h.summary, h.path
 
 

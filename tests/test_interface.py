@@ -96,10 +96,19 @@ def test_the_shipped_catalogue_translates_every_string_in_use():
 def test_dates_are_written_as_each_languages_readers_write_them(repo):
     import datetime as dt
 
-    from spacehacks.phrases import human_date
+    from spacehacks.phrases import edition_label, human_date
     day = dt.date(2026, 12, 1)
     assert (human_date(day), human_date(day, "es")) == ("December 1, 2026", "1 de diciembre de 2026")
+    assert (edition_label(2, day, "es"), edition_label(14, day, "es")) == (
+        "Segunda edición, diciembre de 2026", "Edición 14, diciembre de 2026")
     write(repo, "theme/views/x.html", "{{ human_date(day) }}")
     es = load_publication(repo)[0].in_language("es")
     env = environment(repo / "theme" / "views", t=es.t, language=es.language)
     assert env.get_template("x.html").render(day=day) == "1 de diciembre de 2026"
+
+
+def test_a_constant_handed_to_t_is_a_string_the_catalogue_must_hold():
+    """t(MAKE_IT_YOURS) asks for the constant's words: a catalogue without them is reported."""
+    from spacehacks.phrases import MAKE_IT_YOURS
+    used = interface.used_strings(ROOT, {})
+    assert used[MAKE_IT_YOURS].startswith(("spacehacks/layouts.py", "spacehacks/templates/frame.py"))

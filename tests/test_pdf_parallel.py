@@ -142,9 +142,6 @@ def test_a_render_leaves_nothing_in_the_temp_folder_and_sweeps_dead_builds(joine
     assert sorted(p.name for p in tmp.iterdir()) == ["weasyprint-someone-else"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "merge.SHARE_FONTS is off: merging the slices' font subsets gave builds that differed by a "
-    "few bytes from one run to the next, and identical bytes come first"))
 def test_a_joined_book_embeds_one_font_per_face_and_is_no_larger_than_one_pass(joined):
     """Every slice embeds its own subsets; the join keeps one of each font, and the page
     numbers drawn into each page rather than as forms: within 5 % of a single-pass render."""

@@ -16,11 +16,6 @@ from pikepdf import Array, Dictionary, Name, Pdf, Rectangle
 
 from .shared_fonts import share_fonts
 
-# Off: merged into one subset per face, the same book came out a few bytes different from one
-# build to the next (the merged font programs' lengths varied; not yet diagnosed), and identical
-# bytes for identical content come first. The joined book carries each slice's subsets meanwhile.
-SHARE_FONTS = False
-
 if TYPE_CHECKING:
     from .book import Book
     from .parallel import Slice
@@ -54,8 +49,7 @@ def merge(book: Book, slices: list[Slice], overlays: list[bytes]) -> bytes:
 
     _join_structure(out, sources, starts)
     _resolve_links(out, places)
-    if SHARE_FONTS:
-        share_fonts(out)
+    share_fonts(out)
     front = sources[0]
     out.docinfo = cast(Dictionary, out.copy_foreign(front.docinfo))
     out.Root.Metadata = out.copy_foreign(front.Root.Metadata)

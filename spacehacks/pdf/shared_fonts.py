@@ -101,7 +101,9 @@ def _union(subsets: list[bytes]) -> bytes:
     head = logging.getLogger("fontTools.ttLib.tables._h_e_a_d")
     level, head.level = head.level, logging.ERROR
     try:
-        return _union_of([TTFont(BytesIO(data)) for data in subsets])
+        # recalcTimestamp off: fontTools would stamp the merged font's head table with the clock,
+        # and the same book would come out different from one build to the next.
+        return _union_of([TTFont(BytesIO(data), recalcTimestamp=False) for data in subsets])
     finally:
         head.setLevel(level)
 

@@ -235,19 +235,17 @@ class SpaceHacksPlugin(BasePlugin):
             if safe != text:
                 bundle.write_text(safe, encoding="utf-8")
         site = Path(config.site_dir)
+        if not self.incremental:
+            split_search_index(site)
+        # A preview rebuild too: MkDocs copies the theme's files on every build.
+        drop_unused_assets(site, search_languages(site))
+        csp.point_shim_at_boot_file(site)
+        minify_own_assets(site)
         if self.incremental:
-            # MkDocs copies the theme's files on every build: what a clean build drops goes here too.
-            drop_unused_assets(site, search_languages(site))
-            csp.point_shim_at_boot_file(site)
-            minify_own_assets(site)
             entries = self.preview.finish(self.page_files)
             index = self.search.search_index if self.search is not None else None
             self.preview.index_later(partial(_index_preview, site, index, entries))
             return
-        split_search_index(site)
-        drop_unused_assets(site, search_languages(site))
-        csp.point_shim_at_boot_file(site)
-        minify_own_assets(site)
         if not self.serving:
             # Reads every page: a preview shows Material's whole stylesheet instead.
             purge_site_stylesheet(site)

@@ -106,18 +106,29 @@ def test_serve_on_a_busy_port_is_a_message(repo):
 
 @pytest.fixture
 def immutable(tmp_path):
-    """Folders made unwritable even for root (chattr +i); undone afterwards."""
-    made = []
+    """Folders made unwritable even for root: chattr +i, or else a read-only bind mount (a file
+    system without attributes, such as overlayfs); undone afterwards. A machine that allows
+    neither fails here, plainly: the refusal to write would otherwise go untested."""
+    undo: list[list[str]] = []
+
+    def run(*args: str) -> bool:
+        return subprocess.run(list(args), capture_output=True, check=False).returncode == 0
 
     def freeze(folder: Path) -> Path:
-        if subprocess.run(["chattr", "+i", str(folder)], capture_output=True, check=False).returncode:
-            pytest.skip("chattr +i is not available here")
-        made.append(folder)
+        if run("chattr", "+i", str(folder)):
+            undo.append(["chattr", "-i", str(folder)])
+        elif run("mount", "--bind", str(folder), str(folder)):
+            undo.append(["umount", str(folder)])
+            if not run("mount", "-o", "remount,ro,bind", str(folder)):
+                pytest.fail(f"could not make {folder} read-only (mount -o remount,ro,bind failed)")
+        else:
+            pytest.fail("this machine can make no folder unwritable for root: neither chattr +i "
+                        "nor a read-only bind mount works; run the tests as CI does (as root)")
         return folder
 
     yield freeze
-    for folder in made:
-        subprocess.run(["chattr", "-i", str(folder)], check=False)
+    for args in reversed(undo):
+        subprocess.run(args, check=False)
 
 
 def test_an_unwritable_out_folder_is_a_message(repo, tmp_path, immutable):

@@ -9,15 +9,9 @@
    so the serializer escapes them: no value can break the XML. Needs fflate (loaded first). */
 (function () {
   "use strict";
-  /* Our words in the page's language: the footer's #sh-strings (spacehacks/script_strings.py)
-     holds each English string's translation; {name} placeholders are filled in here. */
-  function tr(text, values) {
-    var el = document.getElementById("sh-strings"), strings = {};
-    try { strings = el ? JSON.parse(el.textContent) : {}; } catch (e) { strings = {}; }
-    return (strings[text] || text).replace(/\{([a-z_]+)\}/g, function (m, k) {
-      return values && Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
-    });
-  }
+  /* Our words in the page's language, by spacehacks.js's tr (every page loads it, before
+     this script runs anything). */
+  function tr(text, values) { return window.spacehacksTr(text, values); }
   var W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
   var TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
   var XML_NS = "http://www.w3.org/XML/1998/namespace";

@@ -3,15 +3,9 @@
    the service worker saves it up front (theme/sw.js), for random offline. */
 (function () {
   "use strict";
-  /* Our words in the page's language: the footer's #sh-strings (spacehacks/script_strings.py)
-     holds each English string's translation; {name} placeholders are filled in here. */
-  function tr(text, values) {
-    var el = document.getElementById("sh-strings"), strings = {};
-    try { strings = el ? JSON.parse(el.textContent) : {}; } catch (e) { strings = {}; }
-    return (strings[text] || text).replace(/\{([a-z_]+)\}/g, function (m, k) {
-      return values && Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
-    });
-  }
+  /* Our words in the page's language, by spacehacks.js's tr (every page loads it, before
+     this script runs anything). */
+  function tr(text, values) { return window.spacehacksTr(text, values); }
   var RANDOM_KEY = "sh-random";   /* read by spacehacks.js on the page a pick lands on */
 
   /* Random hack: read the manifest and go; the page's own list is the fallback. Offline, only

@@ -2,7 +2,8 @@
 (function () {
   "use strict";
   /* Our words in the page's language: the footer's #sh-strings (spacehacks/script_strings.py)
-     holds each English string's translation; {name} placeholders are filled in here. */
+     holds each English string's translation; {name} placeholders are filled in here. The other
+     scripts (pick.js, views.js, fill-templates.js) use it as window.spacehacksTr. */
   function tr(text, values) {
     var el = document.getElementById("sh-strings"), strings = {};
     try { strings = el ? JSON.parse(el.textContent) : {}; } catch (e) { strings = {}; }
@@ -10,6 +11,7 @@
       return values && Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
     });
   }
+  window.spacehacksTr = tr;
   /* The site's root, from this script's own address (assets/spacehacks.js). */
   var siteRoot = document.currentScript && document.currentScript.src.replace(/assets\/spacehacks\.js(\?.*)?$/, "");
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .model import SOURCE_LANGUAGE
+
 if TYPE_CHECKING:
     from .model import Template
 
@@ -55,21 +57,21 @@ def formats_for(template: Template) -> list[tuple[str, str]]:
     return FORMATS + ([(suffix, label) for suffix, label, _ in FILLABLE] if template.kind == "form" else [])
 
 
-def template_folder(language: str = "en") -> str:
+def template_folder(language: str = SOURCE_LANGUAGE) -> str:
     """Where one language's template files are, under downloads/: templates/, templates/es/."""
-    return FOLDER if language == "en" else f"{FOLDER}/{language}"
+    return FOLDER if language == SOURCE_LANGUAGE else f"{FOLDER}/{language}"
 
 
-def from_site(url: str, language: str = "en") -> str:
+def from_site(url: str, language: str = SOURCE_LANGUAGE) -> str:
     """A published file's address (from the root, where downloads/ is) as the site of `language`
     links it: a translation's site is at /<language>/, one folder down, and its files are the
     English site's downloads/."""
-    return url if language == "en" else f"../{url}"
+    return url if language == SOURCE_LANGUAGE else f"../{url}"
 
 
-def zip_name(language: str = "en") -> str:
+def zip_name(language: str = SOURCE_LANGUAGE) -> str:
     """The zip of every template in one language: space-hacks-templates.zip, …-es.zip."""
-    return ZIP_NAME if language == "en" else ZIP_NAME.replace(".zip", f"-{language}.zip")
+    return ZIP_NAME if language == SOURCE_LANGUAGE else ZIP_NAME.replace(".zip", f"-{language}.zip")
 
 
 def template_urls(template: Template) -> list[str]:
@@ -86,7 +88,7 @@ class Download:
     meta: str           # what a reader needs before downloading, e.g. "PDF, 96 pages, 1.4 MB"
     summary: str = ""
     group: str = "book"  # "book" or "templates"
-    language: str = "en"  # the site of this language lists it
+    language: str = SOURCE_LANGUAGE  # the site of this language lists it
 
 
 def human_size(path: Path) -> str:

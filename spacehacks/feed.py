@@ -12,6 +12,8 @@ import datetime as dt
 import uuid
 from typing import TYPE_CHECKING
 
+from .model import SOURCE_LANGUAGE
+
 if TYPE_CHECKING:
     from .model import Publication
 
@@ -42,7 +44,7 @@ def atom(pub: Publication, site_url: str | None = None) -> str:
     info = pub.info
     fg = FeedGenerator()
     # Each language's feed is a feed of its own; the English one keeps its identity.
-    fg.id(uuid.uuid5(ID_NAMESPACE, "feed" if pub.language == "en" else f"feed/{pub.language}").urn)
+    fg.id(uuid.uuid5(ID_NAMESPACE, "feed" if pub.language == SOURCE_LANGUAGE else f"feed/{pub.language}").urn)
     fg.title(pub.t("{title}: recently updated hacks", title=info.get("title", "Space Hacks")))
     if info.get("subtitle"):
         fg.subtitle(info["subtitle"])
@@ -57,7 +59,7 @@ def atom(pub: Publication, site_url: str | None = None) -> str:
     for h in reversed(hacks):             # feedgen puts the last added entry first
         fe = fg.add_entry()
         translated = uuid.uuid5(ID_NAMESPACE, f"hack/{pub.language}/{h.slug}").urn
-        fe.id(entry_id(h.slug) if pub.language == "en" else translated)
+        fe.id(entry_id(h.slug) if pub.language == SOURCE_LANGUAGE else translated)
         fe.title(h.title)
         fe.updated(_when(h.updated))
         fe.link(href=_absolute(base, h.url), rel="alternate", type="text/html")

@@ -8,12 +8,12 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import markup
-from .model import fill
+from .model import SOURCE_LANGUAGE, fill
 from .phrases import MAKE_IT_YOURS, Translate, count_line, english, human_date
 
 
 def environment(folder: Path, *, keep_trailing_newline: bool = False, t: Translate = english,
-                language: str = "en") -> jinja2.Environment:
+                language: str = SOURCE_LANGUAGE) -> jinja2.Environment:
     """`t` translates our own strings (pass a language view's `Publication.t`); it is the
     templates' `t` global, and the phrases use it too."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True, trim_blocks=True,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .model import Publication, Translatable
 
-from .model import fill
+from .model import SOURCE_LANGUAGE, fill
 
 Translate = Callable[..., str]
 
@@ -68,7 +68,7 @@ EDITIONS = {
 }
 
 
-def edition_label(number: int, day: dt.date, language: str = "en") -> str:
+def edition_label(number: int, day: dt.date, language: str = SOURCE_LANGUAGE) -> str:
     """Which edition a reader holds, in words: "First edition, December 2026"."""
     ordinals, after, before = EDITIONS.get(language, EDITIONS["en"])
     month = f"{MONTHS[language][day.month - 1]} de {day.year}" if language in MONTHS else f"{day:%B %Y}"
@@ -82,7 +82,7 @@ def us_date(day: dt.date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
 
-def human_date(day: dt.date, language: str = "en") -> str:
+def human_date(day: dt.date, language: str = SOURCE_LANGUAGE) -> str:
     """A date as readers of `language` write it: November 21, 2026; 21 de noviembre de 2026."""
     if language in MONTHS:
         return f"{day.day} de {MONTHS[language][day.month - 1]} de {day.year}"

@@ -150,7 +150,7 @@ def _read_hashes(previous: Path | None) -> dict:
 
 
 def _download(path: Path, pages: int, title: str, group: str = "book", summary: str = "",
-              language: str = "en") -> Download:
+              language: str = SOURCE_LANGUAGE) -> Download:
     url = f"downloads/{path.name}" if group == "book" else f"downloads/{SECTIONS}/{path.name}"
     return Download(title=title, url=url, meta=f"PDF, {pages} pages, {human_size(path)}", group=group,
                     summary=summary, language=language)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..model import SOURCE_LANGUAGE
 from ..phrases import MAKE_IT_YOURS
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ class Frame:
     preamble: list[str]
     colophon: str
     markdown_note: str = ""   # the preamble as the Markdown file says it (fields in [[brackets]])
-    language: str = "en"      # of the words, for the PDF's lang attribute
+    language: str = SOURCE_LANGUAGE      # of the words, for the PDF's lang attribute
     form_note: str = "Type into the boxes in any PDF reader, then save or print. Tick boxes are clickable."
 
 

@@ -38,6 +38,7 @@ from odf.text import (
     TextInput,
 )
 
+from ..model import SOURCE_LANGUAGE
 from ..template_document import Block, Document, Heading, ListBlock, Paragraph, Run, Table
 from .frame import Frame
 from .house import (
@@ -97,7 +98,7 @@ def write_odt(doc: Document, frame: Frame, out: Path) -> None:
 
 
 class _Writer:
-    def __init__(self, language: str = "en", country: str = "US") -> None:
+    def __init__(self, language: str = SOURCE_LANGUAGE, country: str = "US") -> None:
         self.odt = OpenDocumentText()
         self.locale = {"language": language, **({"country": country} if country else {})}
         self.tables = 0

@@ -24,6 +24,9 @@ def environment(folder: Path, *, keep_trailing_newline: bool = False, t: Transla
     env.globals["count_line"] = lambda n, where: count_line(n, where, t)
     env.globals["human_date"] = lambda day: human_date(day, language)
     env.globals["make_it_yours"] = t(MAKE_IT_YOURS)
+    # A text in another language than the page's (a hack not translated yet, in a list of a
+    # translated site) says so, for screen readers' voices and hyphenation.
+    env.globals["words_lang"] = lambda item: Markup(f' lang="{item.language}"') if item.language != language else ""
     return env
 
 

@@ -73,6 +73,10 @@ def test_an_english_only_hack_says_so_in_spanish_and_a_translation_says_it_is_no
     (body,) = fallback.xpath("//div[@data-pagefind-body]")
     assert body.get("lang") == "en" and "More text." in body.text_content()
     assert doc(site, "es/sec/cat/first-hack").xpath("//div[@data-pagefind-body]")[0].get("lang") is None
+    # In the Spanish lists too: the English title and summary say so, the Spanish ones need not.
+    titles = doc(site, "es/hacks").xpath("//a[@class='sh-hack__title']")
+    listed = {a.text_content().strip(): a.get("lang") for a in titles}
+    assert listed["Second hack"] == "en" and listed["Primer hack"] is None
     translated = doc(site, "es/sec/cat/first-hack")
     (notice,) = translated.xpath("//aside[contains(@class, 'sh-translation-notice')]")
     assert "native speaker" in notice.text_content() or "nativa" in notice.text_content()

@@ -205,7 +205,7 @@ class Book:
         self.edition = edition(self.root, edition_number(pub.info), pub.language)
         self.templates = list(pub.templates)
         self._sources: list[Source] | None = None
-        self.env = environment(self.root / PDF_THEME, t=pub.t)   # our own words in the book's language
+        self.env = environment(self.root / PDF_THEME, t=pub.t, language=pub.language)   # the book's language
         # The book is one document: a body's headings nest under its title, at `depth`.
         self.env.filters["md"] = lambda text, depth=1: Markup(shift_headings(markup.render(text or ""), depth))
         self.env.filters["lookup"] = pub.by_slug.get
@@ -221,9 +221,9 @@ class Book:
             form_html=lambda t: blank_form(t, pub.fill_ins), key_steps=lambda h: pub.key_steps_of(h)[0],
             # What a reader of a translated edition must know about a text (none in English).
             notices=lambda item: translation_notices(pub, item),
-            # In a translated edition each text says its language (a hack without a translation
-            # is in English), so it is hyphenated and read aloud as the language it is in. The
-            # source edition's bytes stay as they were.
+            # In a translated edition each text says its language, even the page's own (unlike
+            # layouts' words_lang): texts nest (a translated hack in a section shown in English),
+            # and each is hyphenated as the language it is in. The English book's bytes stay.
             words_lang=lambda item: Markup(f' lang="{item.language}"') if pub.language != SOURCE_LANGUAGE else "")
 
     def fetcher(self, paper: str) -> BookFetcher:

@@ -1,6 +1,7 @@
 """A synthetic publication of N hacks across the real sections and categories, and N/5 quotes.
 
-Bodies are the shipped hacks' bodies, cycled, so Markdown features and lengths are realistic.
+Bodies are the shipped hacks' bodies, cycled, so Markdown features and lengths are realistic;
+titles and summaries are the shipped ones' words, shuffled, so lists of them weigh what real ones do.
 """
 from __future__ import annotations
 
@@ -32,14 +33,22 @@ def make_corpus(n: int, out: Path, seed: int = 1) -> Path:
     # English sources only: the translations beside them are not hacks of their own.
     shipped = sorted(p for p in (ROOT / "hacks").rglob("*.md") if translation_language(p) is None)
     bodies = [p.read_text(encoding="utf-8").split("\n---\n", 1)[1] for p in shipped]
+    heads = [yaml.safe_load(p.read_text(encoding="utf-8").split("\n---\n", 1)[0].removeprefix("---\n"))
+             for p in shipped]
+    # Titles and summaries are the shipped ones' words in a random order, so a list of them weighs
+    # what a list of real ones would: "Synthetic hack number 12 on …" gzipped to a few bytes and
+    # hid how the lists grow.
+    title_words = [w for h in heads for w in h["title"].split()]
+    summary_words = [w for h in heads for w in h["summary"].split()]
     categories = sorted((p.parent.name, p.stem) for p in (out / "content" / "sections").glob("*/*.md")
                         if not p.name.startswith("_section") and translation_language(p) is None)
     tags = list(yaml.safe_load((ROOT / "content" / "tags.yml").read_text()).keys())
     for i in range(n):
         section, category = categories[i % len(categories)]
         slug = f"synthetic-hack-{i:05d}"
-        meta = {"title": f"Synthetic hack number {i} on {category.replace('-', ' ')}",
-                "summary": f"What a reader gets from synthetic hack {i}, in one line.",
+        title = " ".join(rng.sample(title_words, rng.randint(4, 8)))
+        summary = " ".join(rng.sample(summary_words, rng.randint(12, 22))).rstrip(".,;:") + "."
+        meta = {"title": title[0].upper() + title[1:], "summary": summary[0].upper() + summary[1:],
                 "featured": i % 50 == 0, "tags": rng.sample(tags, 2)}
         if i > 0:
             meta["related"] = [f"synthetic-hack-{rng.randrange(i):05d}"]

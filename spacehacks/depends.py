@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .sources import VIEW_PAGES
-from .views import FEATURED_ON_HOME, RIGHT_NOW, Views, alternates, stable_pick
+from .views import FEATURED_ON_HOME, RIGHT_NOW, Views, all_hacks_url, alternates, stable_pick
 
 if TYPE_CHECKING:
     from .downloads import Download
@@ -97,6 +97,8 @@ def page_inputs(pub: Publication, downloads: list[Download] | None = None) -> di
                       [_section(s) for s in pub.sections], stable_pick(_listed_all(pub.hacks), "random", 5))
     for v in VIEW_PAGES:
         out[f"{v.slug}/"] = listing
+    for k in range(2, len(views.all_hacks_pages) + 1):
+        out[all_hacks_url(k)] = listing
     for t in pub.templates:
         out[t.url] = _digest(everywhere, templates_shown, t.slug)
     return out

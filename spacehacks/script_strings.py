@@ -17,6 +17,7 @@ STRINGS = (
     t("A random pick from {n} hacks."), t("A random pick."), t("Show another"),
     # views.js: the rotating quotes' button and the all-hacks filter.
     t("Play quotes"), t("Pause quotes"), t("Showing {shown} of {total} hacks."),
+    t("The list of hacks could not be loaded. Check your connection and try again."),
     # pick.js: the random hack page.
     t("You are offline and no hack is saved on this device yet."),
     t("Could not load the list of hacks; picking from the ones below."),

@@ -40,6 +40,13 @@ RIGHT_NOW = (
 )
 FEATURED_ON_HOME = 6
 RELATED_AT_MOST = 3
+# A list of every hack grows with the publication, and a reader on a slow phone pays for all of
+# it before the first title shows: all hacks come a page at a time, in reading order, the tags
+# page names a few of each tag's hacks (the filter of all hacks finds the rest), and a section's
+# page a few of each category's.
+ALL_HACKS_PER_PAGE = 60
+TAG_SHOWS = 5
+SECTION_SHOWS = 8    # of each category, on its section's page (the category's page has them all)
 
 
 class FooterLinks(NamedTuple):
@@ -55,6 +62,24 @@ def stable_pick(items: Sequence[T], key: str, k: int = 1) -> list[T]:
         return []
     start = zlib.crc32(key.encode()) % len(items)
     return [items[(start + i * 7) % len(items)] for i in range(min(k, len(items)))]
+
+def pages_of(items: Sequence[T], per_page: int) -> list[list[T]]:
+    """The items in order, in as few pages as hold `per_page` each, the pages as even as can be
+    (94 hacks: 47 and 47, not 60 and 34). Always one page, if empty."""
+    count = max(1, -(-len(items) // per_page))
+    size, extra = divmod(len(items), count)
+    out, start = [], 0
+    for i in range(count):
+        end = start + size + (1 if i < extra else 0)
+        out.append(list(items[start:end]))
+        start = end
+    return out
+
+
+def all_hacks_url(number: int) -> str:
+    """The address of page `number` (from 1) of all hacks."""
+    return "hacks/" if number == 1 else f"hacks/{number}/"
+
 
 # Each language named in its own words, as a language switcher shows it.
 LANGUAGE_ENDONYMS = {"en": "English", "es": "Español"}
@@ -123,7 +148,8 @@ class Views:
                             featured=self.featured[:FEATURED_ON_HOME])
 
     def section(self, section: Section) -> str:
-        return self._render("section.html", section.url, section=section, quote=self.quote_for(section.slug))
+        return self._render("section.html", section.url, section=section, quote=self.quote_for(section.slug),
+                            shows=SECTION_SHOWS)
 
     def category(self, category: Category) -> str:
         return self._render("category.html", category.url, category=category,
@@ -151,9 +177,28 @@ class Views:
         return self._render("hack_footer.html", hack.url, hack=hack, previous=links.previous, next=links.next,
                             related=links.related, featured=links.featured)
 
-    def all_hacks(self) -> str:
+    @cached_property
+    def all_hacks_pages(self) -> list[list[Hack]]:
+        return pages_of(self.reading_order, ALL_HACKS_PER_PAGE)
+
+    def all_hacks(self, number: int = 1) -> str:
+        """Page `number` of all hacks: its hacks' titles under their section and category."""
+        pages = self.all_hacks_pages
+        hacks = pages[number - 1]
+        groups: list[tuple[Section, list[tuple[Category, list[Hack]]]]] = []
+        for h in hacks:
+            if not groups or groups[-1][0] is not h.section:
+                groups.append((h.section, []))
+            inner = groups[-1][1]
+            if not inner or inner[-1][0] is not h.category:
+                inner.append((h.category, []))
+            inner[-1][1].append(h)
+        first = sum(len(p) for p in pages[:number - 1]) + 1
         used = sorted({t for h in self.pub.hacks for t in h.tags})
-        return self._render("all_hacks.html", "hacks/", tags=[self.pub.tags[t] for t in used if t in self.pub.tags])
+        return self._render("all_hacks.html", all_hacks_url(number), groups=groups, number=number,
+                            page_urls=[all_hacks_url(k) for k in range(1, len(pages) + 1)],
+                            first=first, last=first + len(hacks) - 1,
+                            tags=[self.pub.tags[t] for t in used if t in self.pub.tags])
 
     def random(self) -> str:
         return self._render("random.html", "random/", picks=stable_pick(self.pub.hacks, "random", 5))
@@ -163,7 +208,8 @@ class Views:
 
     def tags(self) -> str:
         tags = [t for t in self.pub.tags.values() if self.pub.hacks_tagged(t.slug)]
-        return self._render("tags.html", "tags/", tags=sorted(tags, key=lambda t: t.title.casefold()))
+        return self._render("tags.html", "tags/", tags=sorted(tags, key=lambda t: t.title.casefold()),
+                            shows=TAG_SHOWS)
 
     def footer(self, url: str) -> str:
         return self._render("footer.html", url)

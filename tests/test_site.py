@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -89,15 +90,61 @@ def test_category_page_lists_its_hacks_with_summaries(site, pub):
             assert h.title in p.plain and h.summary in p.plain
 
 
-def test_all_hacks_lists_every_hack_grouped(site, pub):
-    p = page(site, "hacks/")
+def _all_hacks_pages(site: Path) -> list[Page]:
+    """The pages of all hacks, followed by their "Next page" links from hacks/."""
+    out, url = [], "hacks/"
+    while True:
+        path = site / url / "index.html"
+        assert path.exists(), f"no page at /{url}"
+        p = Page(path)
+        out.append(p)
+        html = path.read_text(encoding="utf-8")
+        found = re.search(r'<a rel="next" href="([^"]+)"', html)
+        if not found:
+            return out
+        url = posixpath.normpath(posixpath.join(url, found.group(1))) + "/"
+        assert len(out) < 100, "the next-page links go round in a circle"
+
+
+def test_all_hacks_come_page_by_page_each_hack_once_in_reading_order(site, pub):
+    from spacehacks.views import ALL_HACKS_PER_PAGE
+    pages = _all_hacks_pages(site)
+    assert len(pages) == -(-len(pub.hacks) // ALL_HACKS_PER_PAGE) > 1   # 94 hacks: two pages
+    listed = []
+    for number, p in enumerate(pages, 1):
+        depth = "../" if number == 1 else "../../"
+        titles = [ln for ln in p.links if any(ln == f"{depth}{h.url}" for h in pub.hacks)]
+        assert 0 < len(titles) <= ALL_HACKS_PER_PAGE
+        listed += [ln.removeprefix(depth) for ln in titles]
+        assert f"There are {len(pub.hacks)} hacks in Space Hacks." in p.plain
+        assert f"page {number} of {len(pages)}" in p.plain
+    assert listed == [h.url for h in pub.hacks]
     for h in pub.hacks:
-        assert h.title in p.plain
-    hrefs = {ln.rstrip("/") for ln in p.links}
-    for h in pub.hacks:
-        assert f"../{h.url}".rstrip("/") in hrefs
+        assert any(h.title in p.plain for p in pages), h.title
+    # Every section heads the page its first hack is on; a page that starts inside one names it again.
     for s in pub.sections:
-        assert s.title in p.plain
+        assert any(s.title in p.plain for p in pages)
+    # Page 2 says which it is, in its title too, and leads back.
+    second = (site / "hacks" / "2" / "index.html").read_text(encoding="utf-8")
+    assert f"<title>All hacks, page 2 of {len(pages)}" in second
+    assert '<a rel="prev" href="../">' in second and 'aria-current="page">2<' in second
+
+
+def test_the_tags_page_names_a_few_hacks_of_each_tag_and_links_to_the_rest(site, pub):
+    from spacehacks.views import TAG_SHOWS
+    html = (site / "tags" / "index.html").read_text(encoding="utf-8")
+    more = 0
+    for slug in pub.tags:
+        tagged = pub.hacks_tagged(slug)
+        if not tagged:
+            continue
+        block = html[html.index(f'<section aria-labelledby="{slug}">'):]
+        block = block[:block.index("</section>")]
+        assert re.findall(r'class="sh-hack__title" href="\.\./([^"]+)"', block) == [h.url for h in tagged[:TAG_SHOWS]]
+        link = f'href="../hacks/?tag={slug}"'
+        assert (link in block) == (len(tagged) > TAG_SHOWS), slug
+        more += link in block
+    assert more, "no tag has more hacks than the page names: the link to the rest is untested"
 
 
 def test_manifest_matches_the_content(site, pub):
@@ -256,7 +303,7 @@ def test_search_indexes_pages_with_words_of_their_own_and_not_the_lists(site, pu
     hack, template = pub.hacks[0], pub.templates[0]
     for path in (hack.url, template.url, pub.pages[0].url, "quotes/"):
         assert "data-pagefind-body" in (site / path / "index.html").read_text(encoding="utf-8"), path
-    for path in ("", "hacks/", hack.section.url, hack.category.url, "tags/", "random/", "downloads/"):
+    for path in ("", "hacks/", "hacks/2/", hack.section.url, hack.category.url, "tags/", "random/", "downloads/"):
         assert "data-pagefind-body" not in (site / path / "index.html").read_text(encoding="utf-8"), path
     # On a hack page, what names other pages (pager, related, featured) is not the hack's text.
     html = (site / hack.url / "index.html").read_text(encoding="utf-8")
@@ -264,7 +311,7 @@ def test_search_indexes_pages_with_words_of_their_own_and_not_the_lists(site, pu
     assert re.search(r'<p class="sh-lead" data-pagefind-weight="\d+">', html)
     # Opened from disk, Lunr's index leaves the lists out too.
     locations = {d["location"] for d in _disk_index(site)["docs"]}
-    assert hack.url in locations and "hacks/" not in locations and hack.category.url not in locations
+    assert hack.url in locations and not {"hacks/", "hacks/2/", hack.category.url} & locations
 
 
 def test_definitions_weigh_their_terms_above_their_explanations():

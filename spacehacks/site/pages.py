@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..jsdata import script_text
 from ..sources import VIEW_PAGES, ViewPage
-from ..views import Views
+from ..views import Views, all_hacks_url
 
 if TYPE_CHECKING:
     from ..model import Hack, Publication, Translatable
@@ -74,6 +74,9 @@ def site_pages(pub: Publication, views: Views) -> list[SitePage]:
     for v in view_pages(pub):
         pages.append(view(f"{v.slug}/index.md", pub.t(v.title), getattr(views, v.view), {"hide": ["toc"]},
                           searchable=v.searchable))
+    pages_of_all = len(views.all_hacks_pages)
+    pages += [view(f"{all_hacks_url(k)}index.md", pub.t("All hacks, page {n} of {pages}", n=k, pages=pages_of_all),
+                   partial(views.all_hacks, k), {"hide": ["toc"]}) for k in range(2, pages_of_all + 1)]
     pages += [view(f"templates/{t.slug}/index.md", t.title, partial(views.template_page, t),
                    {"description": t.summary}, searchable=True, item=t) for t in pub.templates]
     return pages

@@ -67,7 +67,9 @@ def bypassed_site(tmp_path_factory):
 
 
 PAGES = ["", "sec/", "sec/cat/", "sec/cat/zebra/", "sec/cat/closing/", "about/", "hacks/", "tags/",
-         "quotes/", "templates/", "templates/form/", "downloads/"]
+         "quotes/", "templates/", "templates/form/", "downloads/",
+         # The filter of all hacks writes the hostile titles from hacks.json, and reads the address.
+         "hacks/?tag=boundaries", "hacks/?section=sec&tag=%22%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E"]
 
 
 def _reader(browser, base_url, viewport=DESKTOP):
@@ -120,6 +122,20 @@ def test_typing_the_hostile_title_into_search_runs_nothing(browser, request, whi
         hit = page.locator(".md-search-result__item").first
         hit.wait_for(timeout=15_000)
         assert SEARCH_WORD in hit.inner_text()
+        _assert_nothing_ran(reader)
+    finally:
+        reader.context.close()
+
+
+def test_the_filter_of_all_hacks_shows_hostile_titles_as_text(browser, hostile_site):
+    reader = _reader(browser, hostile_site, PHONE)
+    try:
+        page = reader.page
+        page.goto(hostile_site + "hacks/?tag=boundaries")
+        found = page.locator("[data-sh-results] .sh-hack__title")
+        found.first.wait_for(timeout=15_000)
+        assert SEARCH_WORD in found.first.inner_text()
+        assert page.locator("[data-sh-results] img, [data-sh-results] script, [data-sh-results] iframe").count() == 0
         _assert_nothing_ran(reader)
     finally:
         reader.context.close()

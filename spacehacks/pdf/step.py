@@ -57,14 +57,15 @@ def render_paper(book: Book, paper: str, target: Path, cache: SliceCache | None 
     from .proof import ProofError, anchor_labels, prove
     from .render import render_whole
     label = LABELS[paper] if book.section is None else f"{LABELS[paper]} '{book.section.title}'"
-    if book.pub.language == SOURCE_LANGUAGE:
+    if book.pub.language == SOURCE_LANGUAGE or cache is not None:
+        # In slices, every book's contents is numbered from its laid-out pages (parallel.py), and
+        # an edit lays out again only the slices it changed, in a translation as in English.
         target.write_bytes(render(book, paper, log=log.info, cache=cache))
         return prove(book.pub, target, label)
-    # A translated book is laid out in one pass, without the slice cache (in slices the proof
-    # misread its contents' numbers; not tried again since the proof reads them rightly), and
-    # numbered from its own pages: by target-counter, the Spanish contents grew by a page after
-    # WeasyPrint had taken its numbers. The first layout writes numbers as wide as any real one,
-    # so the contents has its final length; the next writes the numbers read from the first.
+    # Without a slice cache a small book is laid out in one pass, where WeasyPrint numbers the
+    # contents by target-counter; a translated contents grew by a page after it had taken its
+    # numbers. So the first layout writes numbers as wide as any real one, and the contents has
+    # its final length; the next writes the numbers read from the first.
     log.info("PDF edition (%s): rendering %d hacks in one pass…", label, len(book.pub.hacks))
     with render_temp():   # WeasyPrint's temporary font folders go when the render ends
         target.write_bytes(render_whole(book, paper, page_of=placeholders(book)))

@@ -1,0 +1,53 @@
+"""Each contents entry's page number stays on that entry's last line, however long its title: a
+title that filled its line once pushed its number onto the next entry's line, beside that entry's
+own number, and the proof read the wrong one (found by the 1,000-hack benchmark, issue 15)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from minirepo import HACK, minimal, write
+from paths import ROOT
+from pypdf import PdfReader
+
+from spacehacks.load import check
+from spacehacks.pdf.book import Book
+from spacehacks.pdf.proof import outline_tree
+from spacehacks.pdf.render import render_whole
+from spacehacks.pdf.structure import text_lines, words
+
+# The two entries of the benchmark's book (shuffled words of the shipped titles): the first ends
+# a few points short of the line's end, too short for a four-digit number.
+FULL_LINE = "Grievance Welcoming Keeping Reflecting, Asking Restocking someone culture"
+NEXT = "Group scan consent door,"
+
+
+class _Number(dict):
+    """Every anchor on page 1788: as wide as a big book's numbers get."""
+
+    def __missing__(self, key: str) -> str:
+        return "1788"
+
+    def __bool__(self) -> bool:   # the book prints given numbers only when it has some
+        return True
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_no_contents_line_holds_two_page_numbers(tmp_path: Path, paper: str):
+    root = minimal(tmp_path / "repo")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    for n, title in enumerate((FULL_LINE, NEXT, FULL_LINE + " again", "Last one")):
+        write(root, f"hacks/sec/cat/h{n}.md", HACK.format(title=title))
+    book = Book(check(root))
+    pdf = tmp_path / "book.pdf"
+    pdf.write_bytes(render_whole(book, paper, page_of=_Number()))
+    tree = outline_tree(PdfReader(pdf))
+    first = next(page for title, page, _ in tree if title == "Contents")
+    lines = [line for page in words(pdf, first + 1, first + 1) for line in text_lines(page)]
+    assert lines[0] == "Contents"
+    # Read line by line, each entry is its title, then its own number.
+    section = book.pub.sections[0]
+    titles = [section.title, section.categories[0].title, *(h.title for h in section.categories[0].hacks)]
+    assert FULL_LINE in titles and NEXT in titles
+    assert " ".join(lines[1:]) == " ".join(f"{title} 1788" for title in titles), lines

@@ -11,6 +11,7 @@ PDF with one outline and one structure tree.
 """
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Callable, Mapping
@@ -153,6 +154,14 @@ def render_parallel(book: Book, paper: str, workers: int, log: Callable[[str], o
     # Fontconfig, Pango and the shipped fonts load once here, and every forked worker starts
     # warm (0.6 s saved per slice and per overlay).
     layout(book, paper, f'<html lang="{book.pub.info.get("language", "en")}"><body><p>warm <b>up</b> <i>now</i></p>')
+    # The pool forks each new worker from a thread of its own. Had this thread been inside
+    # Fontconfig then (freeing a layout's fonts when the garbage collector found them), the
+    # worker would start with Fontconfig's lock held and wait for it forever: a 1,000-hack
+    # render hung so. What a layout left is freed now, and nothing is collected until the pool
+    # is gone; this thread runs no WeasyPrint meanwhile.
+    gc.collect()
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         # A fresh process per slice: WeasyPrint keeps what it allocated, and a long-lived worker
         # would grow with every slice it lays out.
@@ -198,6 +207,8 @@ def render_parallel(book: Book, paper: str, workers: int, log: Callable[[str], o
                 overlay_pdfs.append(made)
     finally:
         _RUN = None
+        if collecting:
+            gc.enable()
     log(f"PDF edition ({paper}): joining {total} pages…")
     pdf = finish(merge(book, [front, *body], overlay_pdfs), book.pub)
     log(f"PDF edition ({paper}): {total} pages in {time.perf_counter() - start:.1f} s.")

@@ -11,12 +11,10 @@ PDF with one outline and one structure tree.
 """
 from __future__ import annotations
 
-import gc
 import os
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from typing import TYPE_CHECKING, Any
 
 from ..problems import Problem
@@ -26,10 +24,9 @@ from .book import BACK, FRONT, PAGES
 from .finish import finish, label
 from .proof import ProofError
 from .render import layout, render_whole, write
+from .workers import Task, Workers
 
 if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult
-
     from ..model import Hack, Publication
     from .book import Book
     from .slice_cache import SliceCache
@@ -154,29 +151,22 @@ def render_parallel(book: Book, paper: str, workers: int, log: Callable[[str], o
     # Fontconfig, Pango and the shipped fonts load once here, and every forked worker starts
     # warm (0.6 s saved per slice and per overlay).
     layout(book, paper, f'<html lang="{book.pub.info.get("language", "en")}"><body><p>warm <b>up</b> <i>now</i></p>')
-    # The pool forks each new worker from a thread of its own. Had this thread been inside
-    # Fontconfig then (freeing a layout's fonts when the garbage collector found them), the
-    # worker would start with Fontconfig's lock held and wait for it forever: a 1,000-hack
-    # render hung so. What a layout left is freed now, and nothing is collected until the pool
-    # is gone; this thread runs no WeasyPrint meanwhile.
-    gc.collect()
-    collecting = gc.isenabled()
-    gc.disable()
     try:
         # A fresh process per slice: WeasyPrint keeps what it allocated, and a long-lived worker
         # would grow with every slice it lays out.
-        with get_context("fork").Pool(workers, maxtasksperchild=1) as pool:
+        with Workers(workers) as pool:
             # The contents' length is all the body needs to know of the front matter: a draft
             # with placeholder numbers gives it while the body is laid out.
-            draft_future = pool.apply_async(_render_slice, (paper, [FRONT], placeholders(book)))
-            futures = [pool.apply_async(_render_slice, (paper, s.parts, None)) for s in body]
-            draft = _note(cache, f"contents draft {paper}", draft_future.get())
+            draft_task = pool.submit(f"the contents draft ({paper})", _render_slice, paper, [FRONT], placeholders(book))
+            tasks = [pool.submit(f"slice {i + 1} ({paper})", _render_slice, paper, s.parts, None)
+                     for i, s in enumerate(body)]
+            draft = _note(cache, f"contents draft {paper}", pool.get(draft_task))
             offset = draft.pages
-            for i, future in enumerate(futures):
-                body[i] = _note(cache, f"slice {paper} {i + 1}", future.get())
+            for i, task in enumerate(tasks):
+                body[i] = _note(cache, f"slice {paper} {i + 1}", pool.get(task))
                 if offset % 2:  # lands on a left page: laid out again as one (the others go on)
-                    body[i] = _note(cache, f"slice {paper} {i + 1} verso", pool.apply_async(
-                        _render_slice, (paper, body[i].parts, None, True)).get())
+                    body[i] = _note(cache, f"slice {paper} {i + 1} verso", pool.get(pool.submit(
+                        f"slice {i + 1} as a left page ({paper})", _render_slice, paper, body[i].parts, None, True)))
                 offset += body[i].pages
                 log(f"PDF edition ({paper}): slice {i + 1}/{len(body)} {'reused' if body[i].reused else 'laid out'}, "
                     f"{offset - draft.pages} pages so far")
@@ -185,14 +175,16 @@ def render_parallel(book: Book, paper: str, workers: int, log: Callable[[str], o
             first = page_of.get(section_id(book.pub.sections[0])) if book.pub.sections else None
             labels = [label(n, first) for n in range(total)]
             printed = {name: labels[n] for name, n in page_of.items()}
-            overlays: list[AsyncResult[tuple[str, bytes, bool]]] = []
+            overlays: list[Task[tuple[str, bytes, bool]]] = []
             offset = 0
-            for s in [draft, *body]:
-                overlays.append(pool.apply_async(_render_overlay, (
-                    paper, offset, labels[offset:offset + s.pages], [offset + p for p in s.plain])))
+            for n, s in enumerate([draft, *body]):
+                overlays.append(pool.submit(f"page numbers {n} ({paper})", _render_overlay,
+                                            paper, offset, labels[offset:offset + s.pages],
+                                            [offset + p for p in s.plain]))
                 offset += s.pages
             log(f"PDF edition ({paper}): setting the contents ({draft.pages} pages) with real page numbers…")
-            front = _note(cache, f"contents {paper}", pool.apply_async(_render_slice, (paper, [FRONT], printed)).get())
+            front = _note(cache, f"contents {paper}",
+                          pool.get(pool.submit(f"the contents ({paper})", _render_slice, paper, [FRONT], printed)))
             if front.pages != draft.pages:
                 # Every later page number would be off by the difference: stop, plainly.
                 raise ProofError([_layout_problem(
@@ -201,14 +193,12 @@ def render_parallel(book: Book, paper: str, workers: int, log: Callable[[str], o
                     "would be wrong")])
             overlay_pdfs = []
             for n, overlay in enumerate(overlays):
-                key, made, reused = overlay.get()
+                key, made, reused = pool.get(overlay)
                 if cache is not None:
                     cache.record(key, f"overlay {paper} {n}", reused)
                 overlay_pdfs.append(made)
     finally:
         _RUN = None
-        if collecting:
-            gc.enable()
     log(f"PDF edition ({paper}): joining {total} pages…")
     pdf = finish(merge(book, [front, *body], overlay_pdfs), book.pub)
     log(f"PDF edition ({paper}): {total} pages in {time.perf_counter() - start:.1f} s.")

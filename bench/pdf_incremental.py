@@ -65,24 +65,24 @@ def pdf_step_rows(sizes: tuple[int, ...] = SIZES, log=print) -> list[tuple[str, 
     return rows
 
 
+def rows(sizes: Sequence[int]) -> Iterator[object]:
+    """The PDF-step rows for bench/run.py: each edit next to a clean step in the same run."""
+    from rows import Row as BenchRow
+    for name, edited, full, ratio in pdf_step_rows(tuple(sizes)):
+        yield BenchRow(name, edited, "s", full, ratio, baseline_name="full render", goal="≤ 0.25×")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--hacks", type=int, action="append", help=f"sizes (default {', '.join(map(str, SIZES))})")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
-    rows = pdf_step_rows(tuple(args.hacks or SIZES))
+    found = pdf_step_rows(tuple(args.hacks or SIZES))
     print(f"\n{'row':<62} {'seconds':>8} {'full':>8} {'ratio':>6}")
-    for name, value, baseline, ratio in rows:
+    for name, value, baseline, ratio in found:
         print(f"{name:<62} {value:8.1f} {baseline:8.1f} {ratio:6.2f}")
     return 0
 
 
 if __name__ == "__main__":
     sys.exit(main())
-
-
-def rows(sizes: Sequence[int]) -> Iterator[object]:
-    from rows import Row as BenchRow
-    """The PDF-step rows for bench/run.py: each edit next to a clean step in the same run."""
-    for name, edited, full, ratio in pdf_step_rows(tuple(sizes)):
-        yield BenchRow(name, edited, "s", full, ratio, baseline_name="full render", goal="≤ 0.25×")

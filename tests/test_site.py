@@ -153,10 +153,12 @@ def test_manifest_matches_the_content(site, pub):
     for entry, h in zip(data["hacks"], pub.hacks, strict=True):
         assert entry == {
             "slug": h.slug, "title": h.title, "section": h.section.slug, "section_title": h.section.title,
-            "category": h.category.slug, "category_title": h.category.title, "summary": h.summary,
+            "section_url": h.section.url, "category": h.category.slug, "category_title": h.category.title,
+            "category_url": h.category.url, "summary": h.summary,
             "tags": h.tags, "featured": h.featured,
             "updated": h.updated.isoformat() if h.updated else None, "url": h.url, "language": "en"}
-        assert (site / entry["url"] / "index.html").exists()
+        for url in (entry["url"], entry["section_url"], entry["category_url"]):
+            assert (site / url / "index.html").exists()
 
 
 def _disk_index(site):

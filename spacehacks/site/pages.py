@@ -122,8 +122,8 @@ def manifest_data(pub: Publication) -> dict[str, object]:
         "language": pub.language,
         "hacks": [{
             "slug": h.slug, "title": h.title,
-            "section": h.section.slug, "section_title": h.section.title,
-            "category": h.category.slug, "category_title": h.category.title,
+            "section": h.section.slug, "section_title": h.section.title, "section_url": h.section.url,
+            "category": h.category.slug, "category_title": h.category.title, "category_url": h.category.url,
             "summary": h.summary, "tags": h.tags, "featured": h.featured,
             "updated": h.updated.isoformat() if h.updated else None, "url": h.url,
             "language": h.language,   # where a translation is missing, its English

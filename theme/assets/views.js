@@ -102,13 +102,11 @@
       results.textContent = "";
       var group = null, list = null, lastSection = null, lastCategory = null;
       hacks.forEach(function (h) {
-        /* A hack's address is <section>/<category>/<hack>/: its section's and category's lead it. */
-        var parts = h.url.split("/");
         if (h.section !== lastSection) {
           group = element("section", "sh-group");
           var h2 = element("h2");
           var a2 = element("a", "", h.section_title);
-          a2.href = root + parts[0] + "/";
+          a2.href = root + h.section_url;
           h2.appendChild(a2);
           group.appendChild(h2);
           results.appendChild(group);
@@ -119,7 +117,7 @@
           var sub = element("section", "sh-subgroup");
           var h3 = element("h3");
           var a3 = element("a", "", h.category_title);
-          a3.href = root + parts[0] + "/" + parts[1] + "/";
+          a3.href = root + h.category_url;
           h3.appendChild(a3);
           sub.appendChild(h3);
           list = element("ul", "sh-hacks sh-hacks--titles");

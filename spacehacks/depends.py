@@ -15,7 +15,16 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .sources import VIEW_PAGES
-from .views import FEATURED_ON_HOME, RIGHT_NOW, Views, all_hacks_url, alternates, stable_pick
+from .views import (
+    FEATURED_ON_HOME,
+    RIGHT_NOW,
+    Views,
+    all_hacks_url,
+    alternates,
+    category_pages,
+    category_url,
+    stable_pick,
+)
 
 if TYPE_CHECKING:
     from .downloads import Download
@@ -84,6 +93,8 @@ def page_inputs(pub: Publication, downloads: list[Download] | None = None) -> di
         for c in s.categories:
             out[c.url] = _digest(everywhere, quotes, s.url, s.title, c.slug, c.title, c.tagline, c.intro,
                                  _listed_all(c.hacks))
+            for k in range(2, len(category_pages(c)) + 1):   # each page's pager names them all
+                out[category_url(c, k)] = out[c.url]
     for h in pub.hacks:
         links = views.footer_links(h)
         out[h.url] = _digest(

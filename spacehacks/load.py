@@ -333,6 +333,12 @@ def _load_hacks(root: Path, pub: Publication, problems: list[Problem]) -> None:
         if file.stem == "index":
             problems.append(Problem(path, 1, "'index' cannot be a hack name; rename the file."))
             continue
+        if file.stem.isdigit():
+            # A long category's later pages are <category>/2/, <category>/3/…
+            problems.append(Problem(path, 1, (
+                f"a hack's name cannot be only digits: '{file.stem}/' is the address of a page of a long "
+                f"category. Rename the file, for example to 'hack-{file.stem}.md'.")))
+            continue
         src, v = _read(file, root, schema.HACK, "hack", problems)
         if src.problems:
             pub.unreadable_hacks.add(file.stem)

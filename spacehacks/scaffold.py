@@ -103,7 +103,12 @@ def new_hack(root: Path, title: str, section: str, category: str, summary: str |
     pub, _ = load_publication(root)   # a problem elsewhere must not stop an editor starting a hack
     sec = _pick(section, {s.slug: s for s in pub.sections}, "section")
     cat = _pick(category, {c.slug: c for c in sec.categories}, "category", f" of '{sec.slug}'")
+    if slug and slug.isdigit():
+        raise ScaffoldError(f"'{slug}' cannot be a hack's file name: a long category's later pages use "
+                            f"addresses made of digits. Use a word too, like 'hack-{slug}'.")
     slug = _valid_slug(slug) if slug else slugify(title)
+    if slug.isdigit():   # a title of digits alone: "2"
+        slug = f"hack-{slug}"
     existing = {p.stem: p for p in (root / "hacks").rglob("*.md")}
     if slug in existing:
         raise ScaffoldError(f"a hack with the file name '{slug}.md' already exists "

@@ -45,6 +45,7 @@ RELATED_AT_MOST = 3
 # page names a few of each tag's hacks (the filter of all hacks finds the rest), and a section's
 # page a few of each category's.
 ALL_HACKS_PER_PAGE = 60
+CATEGORY_PER_PAGE = 30   # with their summaries
 TAG_SHOWS = 5
 SECTION_SHOWS = 8    # of each category, on its section's page (the category's page has them all)
 
@@ -63,6 +64,7 @@ def stable_pick(items: Sequence[T], key: str, k: int = 1) -> list[T]:
     start = zlib.crc32(key.encode()) % len(items)
     return [items[(start + i * 7) % len(items)] for i in range(min(k, len(items)))]
 
+
 def pages_of(items: Sequence[T], per_page: int) -> list[list[T]]:
     """The items in order, in as few pages as hold `per_page` each, the pages as even as can be
     (94 hacks: 47 and 47, not 60 and 34). Always one page, if empty."""
@@ -79,6 +81,15 @@ def pages_of(items: Sequence[T], per_page: int) -> list[list[T]]:
 def all_hacks_url(number: int) -> str:
     """The address of page `number` (from 1) of all hacks."""
     return "hacks/" if number == 1 else f"hacks/{number}/"
+
+
+def category_url(category: Category, number: int) -> str:
+    """The address of page `number` (from 1) of a category (no hack's name is only digits)."""
+    return category.url if number == 1 else f"{category.url}{number}/"
+
+
+def category_pages(category: Category) -> list[list[Hack]]:
+    return pages_of(category.hacks, CATEGORY_PER_PAGE)
 
 
 # Each language named in its own words, as a language switcher shows it.
@@ -151,8 +162,13 @@ class Views:
         return self._render("section.html", section.url, section=section, quote=self.quote_for(section.slug),
                             shows=SECTION_SHOWS)
 
-    def category(self, category: Category) -> str:
-        return self._render("category.html", category.url, category=category,
+    def category(self, category: Category, number: int = 1) -> str:
+        """Page `number` of a category: its hacks with their summaries, a page's worth at a time."""
+        pages = category_pages(category)
+        first = sum(len(p) for p in pages[:number - 1]) + 1
+        return self._render("category.html", category_url(category, number), category=category, number=number,
+                            hacks=pages[number - 1], first=first, last=first + len(pages[number - 1]) - 1,
+                            page_urls=[category_url(category, k) for k in range(1, len(pages) + 1)],
                             quote=self.quote_for(category.section.slug + "/" + category.slug))
 
     def hack_header(self, hack: Hack, on_page: Sequence[tuple[str, str]] | None = None) -> str:

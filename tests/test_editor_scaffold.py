@@ -86,6 +86,16 @@ def test_a_hand_given_slug_must_be_a_valid_file_name(repo_copy, slug):
     assert not (repo_copy / "hacks" / "escape.md").exists()
 
 
+def test_a_hack_never_gets_a_name_of_digits_only(repo_copy):
+    """A long category's later pages are <category>/2/, <category>/3/…: no hack may take those."""
+    with pytest.raises(ScaffoldError, match="cannot be a hack's file name.*'hack-2'"):
+        new_hack(repo_copy, "A new hack", "preventing-escalation", "community-building", slug="2")
+    path = new_hack(repo_copy, "2", "preventing-escalation", "community-building")
+    assert path.name == "hack-2.md"
+    _, problems = load_publication(repo_copy)
+    assert not [p for p in problems if p.path.endswith("hack-2.md")]
+
+
 def test_docs_command_explains_a_missing_guide_without_a_traceback(tmp_path):
     from paths import ROOT
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(tmp_path), "docs"],

@@ -1,19 +1,29 @@
 """Lists that would grow with the publication stay a page's worth (issue 15): all hacks a page of
-titles at a time, a section's page a few hacks of each category, the tags page a few of each tag."""
+titles at a time, a category a page of hacks at a time, a section's page a few hacks of each category,
+the tags page a few of each tag."""
 from __future__ import annotations
 
 import re
 import shutil
 
 import pytest
-from minirepo import HACK, minimal, write
+from minirepo import HACK, minimal, only, write
 from paths import ROOT
 
 from spacehacks.depends import page_inputs
 from spacehacks.load import load_publication
 from spacehacks.problems import errors
 from spacehacks.site.pages import site_pages
-from spacehacks.views import ALL_HACKS_PER_PAGE, SECTION_SHOWS, TAG_SHOWS, Views, all_hacks_url, pages_of
+from spacehacks.views import (
+    ALL_HACKS_PER_PAGE,
+    SECTION_SHOWS,
+    TAG_SHOWS,
+    Views,
+    all_hacks_url,
+    category_pages,
+    category_url,
+    pages_of,
+)
 
 
 @pytest.mark.parametrize(("n", "sizes"), [(0, [0]), (1, [1]), (60, [60]), (61, [31, 30]), (94, [47, 47]),
@@ -83,3 +93,38 @@ def test_the_tags_page_shows_a_few_of_each_tag_and_links_to_the_filter(big):
     assert '<a href="../hacks/?tag=boundaries">All 131 hacks tagged “Boundaries”</a>' in boundaries
     consent = html[html.index('id="consent"'):]
     assert _titles(consent) == ["The last one"] and "?tag=consent" not in consent
+
+
+def test_a_long_category_comes_in_pages_with_their_summaries(big):
+    views, category = Views(big), big.categories[0]
+    pages = category_pages(category)
+    assert [len(p) for p in pages] == [27, 26, 26, 26, 26]
+    seen = []
+    for number in range(1, 6):
+        html = views.category(category, number)
+        titles = _titles(html)
+        assert titles == [h.title for h in pages[number - 1]]
+        assert html.count('class="sh-hack__summary"') == len(titles)
+        first = len(seen) + 1
+        assert f"Hacks {first} to {first + len(titles) - 1} of 131, page {number} of 5." in html
+        seen += titles
+        assert ('rel="prev"' in html) == (number > 1) and ('rel="next"' in html) == (number < 5)
+        assert f'aria-current="page">{number}<' in html
+        assert ("<p>Intro.</p>" in html) == (number == 1)    # the category's own text, once
+        # Page 2 and on are one folder deeper: the section is one more step up.
+        assert ('href="../"' if number == 1 else 'href="../../"') in html
+    assert seen == [h.title for h in category.hacks]
+    assert "sh-pages" not in views.category(big.categories[1])   # one hack, one page
+    srcs = [p.src for p in site_pages(big, views)]
+    assert {f"sec/cat/{k}/index.md" for k in range(2, 6)} <= set(srcs) and "sec/cat/6/index.md" not in srcs
+    assert "sec/other/2/index.md" not in srcs
+    inputs = page_inputs(big)
+    assert all(inputs[category_url(category, k)] == inputs[category.url] for k in range(2, 6))
+
+
+def test_a_hack_cannot_take_the_address_of_a_category_page(tmp_path):
+    root = minimal(tmp_path)
+    write(root, "hacks/sec/cat/2.md", HACK.format(title="Two"))
+    problem = only(root)
+    assert problem.path == "hacks/sec/cat/2.md" and problem.line == 1
+    assert "only digits" in problem.message and "hack-2.md" in problem.message

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..jsdata import script_text
 from ..sources import VIEW_PAGES, ViewPage
-from ..views import Views, all_hacks_url
+from ..views import Views, all_hacks_url, category_pages, category_url
 
 if TYPE_CHECKING:
     from ..model import Hack, Publication, Translatable
@@ -66,6 +66,10 @@ def site_pages(pub: Publication, views: Views) -> list[SitePage]:
         for c in s.categories:
             pages.append(view(f"{s.slug}/{c.slug}/index.md", c.title, partial(views.category, c),
                               {"description": c.tagline}, item=c))
+            count = len(category_pages(c))
+            pages += [view(f"{category_url(c, k)}index.md", pub.t("{category}, page {n} of {pages}", category=c.title,
+                                                                  n=k, pages=count),
+                           partial(views.category, c, k), {"description": c.tagline}) for k in range(2, count + 1)]
             for h in c.hacks:
                 tags = [pub.tags[t].title for t in h.tags if t in pub.tags]
                 pages.append(SitePage(f"{s.slug}/{c.slug}/{h.slug}.md", h.title, h.body,

@@ -21,13 +21,18 @@ from hostile import (
 from lxml import etree
 from pagefind_index import fragments
 
+from spacehacks import views
 from spacehacks.site.lazy_search import read_index_script
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
+    """With a hack per category page, so the category's second page (its title and pager name the
+    category) is one of the pages every test here reads."""
     tmp = tmp_path_factory.mktemp("hostile")
-    return build(hostile_repo(tmp / "repo", body=ALL_BODY_ATTACKS), tmp / "site")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(views, "CATEGORY_PER_PAGE", 1)
+        return build(hostile_repo(tmp / "repo", body=ALL_BODY_ATTACKS), tmp / "site")
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +78,9 @@ def test_title_element_meta_and_nav_show_the_title_as_text(files):
     assert meta.startswith("Sum &lt;img")
     index = files["index.html"]
     assert re.search(r'<meta name="description" content="D &lt;img', index)
+    second = files["sec/cat/2/index.html"]      # "{category}, page 2 of 2"
+    assert re.search(r"<title>Cat &lt;img src=x onerror=[^<]*, page 2 of 2", second)
+    assert re.search(r'<nav class="sh-pages" aria-label="Pages of Cat &lt;img src=x', second)
     assert "Sec &lt;img src=x" in index   # the section's nav title
 
 

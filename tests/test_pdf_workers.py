@@ -1,15 +1,17 @@
-"""The parallel render's workers (spacehacks/pdf/workers.py): each forked by the thread that asks,
-never by a thread of their own (a pool's helper thread once forked a worker while Fontconfig's lock
-was held, and the render hung, issue 15), and a worker that dies or stalls is a plain error
-rather than a wait forever."""
+"""The parallel render's workers (spacehacks/pdf/workers.py): forked by the thread that asks, and
+only when no thread Python did not start is running (a worker forked while one of Pango's threads
+held Fontconfig's lock waited for it forever, and the render hung, issue 15); a worker that dies
+or stalls is a plain error rather than a wait forever."""
 from __future__ import annotations
 
+import _thread
 import os
 import threading
 import time
 
 import pytest
 
+from spacehacks.pdf import workers
 from spacehacks.pdf.workers import WorkerError, Workers
 from spacehacks.problems import BuildError
 
@@ -77,3 +79,32 @@ def test_what_still_runs_after_an_error_is_stopped():
         process = pool.running[0].process
         pool.get(pool.submit("fails", _fail))
     assert not process.is_alive()
+
+
+def test_no_worker_is_forked_while_a_thread_python_did_not_start_runs(monkeypatch):
+    """As Pango's are: a thread threading does not know of, ending a moment later."""
+    monkeypatch.setattr(workers, "_LASTING", set())
+    ended: list[float] = []
+
+    def helper() -> None:
+        time.sleep(0.3)
+        ended.append(time.monotonic())
+
+    _thread.start_new_thread(helper, ())
+    with Workers(1) as pool:
+        forked = pool.get(pool.submit("when", time.monotonic))
+    assert ended and forked >= ended[0]
+
+
+def test_a_lasting_native_thread_is_waited_for_once(monkeypatch):
+    monkeypatch.setattr(workers, "_LASTING", set())
+    monkeypatch.setattr(workers, "NATIVE_THREAD_SECONDS", 1.0)
+    _thread.start_new_thread(time.sleep, (6,))
+    with Workers(1) as pool:
+        started = time.monotonic()
+        pool.get(pool.submit("first", _square, 1))
+        first = time.monotonic() - started
+        started = time.monotonic()
+        pool.get(pool.submit("second", _square, 2))
+        second = time.monotonic() - started
+    assert first >= 1.0 and second < 1.0 and len(workers._LASTING) == 1

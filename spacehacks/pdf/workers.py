@@ -1,15 +1,20 @@
-"""The processes of a parallel render: one per task, each forked by the thread that asks.
+"""The processes of a parallel render: one per task, forked when no native thread is running.
 
-multiprocessing.Pool forks the workers it replaces (a fresh one per task) from a thread of its
-own. Were the main thread inside Fontconfig at that moment (freeing a layout's fonts when the
-garbage collector found them), the new worker started with Fontconfig's lock held by a thread it
-does not have, and waited for it forever: a 1,000-hack render hung so, twice. Here the thread
-that submits the tasks forks each worker, at a moment of its choosing, with no other thread about.
-A worker that dies without answering (killed, out of memory) or takes far too long is an error
-that says so, where a pool would have waited for its answer forever.
+Pango starts short-lived threads of its own while it lays out text (to initialise Fontconfig, and
+to match and sort fonts), and one can outlive the layout that started it: after one warm-up layout
+in 60 with the book's fonts, such a thread was still running. It holds Fontconfig's lock while it
+works, and a worker forked then starts with that lock held by a thread it does not have: it waits
+for it forever the moment it makes its own font configuration. py-spy showed such workers in
+pthread_mutex_lock under FcDirCacheLoad in the 1,000-hack benchmark, the fresh-Debian test run
+and a `make test`. So a worker is forked only once every thread Python did not start has ended
+(`_native_threads_done`), and by the thread that submits the tasks (a pool forks from a helper
+thread, at moments nobody chooses). A worker that dies without answering (killed, out of
+memory) or takes far too long is an error that says so, where a pool would wait forever.
 """
 from __future__ import annotations
 
+import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -22,6 +27,10 @@ from ..problems import BuildError
 
 T = TypeVar("T")
 
+# Pango's threads end within milliseconds; one that outlives this is no such helper, and is not
+# waited for again (a task that would hang still meets its own timeout).
+NATIVE_THREAD_SECONDS = 5.0
+_LASTING: set[int] = set()
 # Far longer than any slice takes (seconds, on a loaded 2-core machine), short of a hang
 # nobody notices.
 TASK_SECONDS = 30 * 60
@@ -106,6 +115,7 @@ class Workers:
     def _start(self) -> None:
         context = get_context("fork")
         while self.waiting and len(self.running) < self.count:
+            _native_threads_done()
             task = self.waiting.popleft()
             parent, child = context.Pipe(duplex=False)
             process = context.Process(target=_child, args=(child, task.fn, task.args), daemon=True)
@@ -138,3 +148,19 @@ class Workers:
             run.process.join()
             run.conn.close()
             self.running.remove(run)
+
+
+def _native_threads_done() -> None:
+    """Return once no thread that Python did not start is running (but for lasting ones)."""
+    deadline = time.monotonic() + NATIVE_THREAD_SECONDS
+    while (running := _native_threads() - _LASTING) and time.monotonic() < deadline:
+        time.sleep(0.002)
+    _LASTING.update(running)
+
+
+def _native_threads() -> set[int]:
+    try:
+        tasks = {int(task) for task in os.listdir("/proc/self/task")}
+    except OSError:      # no /proc: nothing to go by
+        return set()
+    return tasks - {t.native_id for t in threading.enumerate() if t.native_id is not None}

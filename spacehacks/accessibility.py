@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .phrases import english as t  # marks the words for the catalogue; tested() translates them
+from .views import tag_url
 
 if TYPE_CHECKING:
     from .model import Publication
@@ -36,7 +37,7 @@ REFLOW_SIZES = {
 PAGE_LABELS = {
     "home": t("the home page"), "section": t("a section"), "category": t("a category"), "hack": t("a hack"),
     "all-hacks": t("all hacks"), "random": t("the random hack page (without JavaScript)"), "quotes": t("quotes"),
-    "tags": t("tags"), "downloads": t("downloads"), "about-page": t("an about page"), "templates": t("the templates"),
+    "tags": t("tags"), "tag": t("a tag's hacks"), "downloads": t("downloads"), "about-page": t("an about page"), "templates": t("the templates"),
     "template": t("a template"), "accessibility": t("this statement"), "not-found": t("the page-not-found page"),
 }
 
@@ -47,6 +48,8 @@ def page_types(pub: Publication) -> dict[str, str]:
     types = {"home": "", "section": hack.section.url, "category": hack.category.url, "hack": hack.url,
              "all-hacks": "hacks/", "random": "random/", "quotes": "quotes/", "tags": "tags/",
              "downloads": "downloads/"}
+    if hack.tags and hack.tags[0] in pub.tags:
+        types["tag"] = tag_url(hack.tags[0])
     if pub.pages:
         types["about-page"] = pub.pages[0].url
     if getattr(pub, "templates", None):

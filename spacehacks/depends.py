@@ -24,6 +24,9 @@ from .views import (
     category_pages,
     category_url,
     stable_pick,
+    tag_pages,
+    tag_url,
+    used_tags,
 )
 
 if TYPE_CHECKING:
@@ -110,6 +113,9 @@ def page_inputs(pub: Publication, downloads: list[Download] | None = None) -> di
         out[f"{v.slug}/"] = listing
     for k in range(2, len(views.all_hacks_pages) + 1):
         out[all_hacks_url(k)] = listing
+    for slug in used_tags(pub):
+        for k in range(1, len(tag_pages(pub, slug)) + 1):
+            out[tag_url(slug, k)] = listing
     for t in pub.templates:
         out[t.url] = _digest(everywhere, templates_shown, t.slug)
     return out

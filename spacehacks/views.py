@@ -92,6 +92,33 @@ def category_pages(category: Category) -> list[list[Hack]]:
     return pages_of(category.hacks, CATEGORY_PER_PAGE)
 
 
+def tag_url(slug: str, number: int = 1) -> str:
+    """The address of page `number` (from 1) of a tag's hacks."""
+    return f"tags/{slug}/" if number == 1 else f"tags/{slug}/{number}/"
+
+
+def tag_pages(pub: Publication, slug: str) -> list[list[Hack]]:
+    return pages_of(pub.hacks_tagged(slug), ALL_HACKS_PER_PAGE)
+
+
+def used_tags(pub: Publication) -> list[str]:
+    """The tags some hack carries, in the tag list's order: each has a page of its own."""
+    return [slug for slug in pub.tags if pub.hacks_tagged(slug)]
+
+
+def by_place(hacks: Sequence[Hack]) -> list[tuple[Section, list[tuple[Category, list[Hack]]]]]:
+    """Hacks in reading order under their section and category, as all hacks lists them."""
+    groups: list[tuple[Section, list[tuple[Category, list[Hack]]]]] = []
+    for h in hacks:
+        if not groups or groups[-1][0] is not h.section:
+            groups.append((h.section, []))
+        inner = groups[-1][1]
+        if not inner or inner[-1][0] is not h.category:
+            inner.append((h.category, []))
+        inner[-1][1].append(h)
+    return groups
+
+
 # Each language named in its own words, as a language switcher shows it.
 LANGUAGE_ENDONYMS = {"en": "English", "es": "Español"}
 
@@ -124,6 +151,7 @@ class Views:
         self.downloads = downloads or []
         self.env = environment(Path(pub.root) / VIEWS_DIR, keep_trailing_newline=True, t=pub.t,
                                language=pub.language)
+        self.env.globals["tag_url"] = tag_url
         # Looked up on every hack page: computed once, so a build stays linear in the hack count.
         self.featured = pub.featured
         self.reading_order = pub.hacks
@@ -201,17 +229,9 @@ class Views:
         """Page `number` of all hacks: its hacks' titles under their section and category."""
         pages = self.all_hacks_pages
         hacks = pages[number - 1]
-        groups: list[tuple[Section, list[tuple[Category, list[Hack]]]]] = []
-        for h in hacks:
-            if not groups or groups[-1][0] is not h.section:
-                groups.append((h.section, []))
-            inner = groups[-1][1]
-            if not inner or inner[-1][0] is not h.category:
-                inner.append((h.category, []))
-            inner[-1][1].append(h)
         first = sum(len(p) for p in pages[:number - 1]) + 1
         used = sorted({t for h in self.pub.hacks for t in h.tags})
-        return self._render("all_hacks.html", all_hacks_url(number), groups=groups, number=number,
+        return self._render("all_hacks.html", all_hacks_url(number), groups=by_place(hacks), number=number,
                             page_urls=[all_hacks_url(k) for k in range(1, len(pages) + 1)],
                             first=first, last=first + len(hacks) - 1,
                             tags=[self.pub.tags[t] for t in used if t in self.pub.tags])
@@ -226,6 +246,16 @@ class Views:
         tags = [t for t in self.pub.tags.values() if self.pub.hacks_tagged(t.slug)]
         return self._render("tags.html", "tags/", tags=sorted(tags, key=lambda t: t.title.casefold()),
                             shows=TAG_SHOWS)
+
+    def tag(self, slug: str, number: int = 1) -> str:
+        """Page `number` of the hacks that carry a tag, by title under their section and category."""
+        pages = tag_pages(self.pub, slug)
+        hacks = pages[number - 1]
+        first = sum(len(p) for p in pages[:number - 1]) + 1
+        return self._render("tag.html", tag_url(slug, number), tag=self.pub.tags[slug], groups=by_place(hacks),
+                            number=number, first=first, last=first + len(hacks) - 1,
+                            total=len(self.pub.hacks_tagged(slug)),
+                            page_urls=[tag_url(slug, k) for k in range(1, len(pages) + 1)])
 
     def footer(self, url: str) -> str:
         return self._render("footer.html", url)

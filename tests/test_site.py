@@ -141,10 +141,29 @@ def test_the_tags_page_names_a_few_hacks_of_each_tag_and_links_to_the_rest(site,
         block = html[html.index(f'<section aria-labelledby="{slug}">'):]
         block = block[:block.index("</section>")]
         assert re.findall(r'class="sh-hack__title" href="\.\./([^"]+)"', block) == [h.url for h in tagged[:TAG_SHOWS]]
-        link = f'href="../hacks/?tag={slug}"'
+        link = f'<a href="{slug}/">All {len(tagged)} hacks tagged'
         assert (link in block) == (len(tagged) > TAG_SHOWS), slug
         more += link in block
     assert more, "no tag has more hacks than the page names: the link to the rest is untested"
+
+
+def test_each_tag_has_a_page_of_its_hacks_that_hack_pages_lead_to(site, pub):
+    """Without JavaScript too: a tag's page is a page of the site, titles under their places."""
+    for slug, tag in pub.tags.items():
+        tagged = pub.hacks_tagged(slug)
+        page = site / "tags" / slug / "index.html"
+        if not tagged:
+            assert not page.exists()
+            continue
+        html = page.read_text(encoding="utf-8")
+        assert f"<title>Hacks tagged “{tag.title}”" in html
+        assert re.findall(r'class="sh-hack__title" href="\.\./\.\./([^"]+)"', html) == [h.url for h in tagged]
+        count = "There is 1 hack" if len(tagged) == 1 else f"There are {len(tagged)} hacks"
+        assert f"{count} tagged “{tag.title}”." in html
+    hack = next(h for h in pub.hacks if h.tags)
+    footer = (site / hack.url / "index.html").read_text(encoding="utf-8")
+    for slug in hack.tags:
+        assert f'class="sh-tag" href="../../../tags/{slug}/"' in footer
 
 
 def test_manifest_matches_the_content(site, pub):

@@ -23,6 +23,8 @@ from spacehacks.views import (
     category_pages,
     category_url,
     pages_of,
+    tag_pages,
+    tag_url,
 )
 
 
@@ -90,9 +92,29 @@ def test_the_tags_page_shows_a_few_of_each_tag_and_links_to_the_filter(big):
     html = Views(big).tags()
     boundaries = html[html.index('id="boundaries"'):html.index('id="consent"')]
     assert len(_titles(boundaries)) == TAG_SHOWS
-    assert '<a href="../hacks/?tag=boundaries">All 131 hacks tagged “Boundaries”</a>' in boundaries
+    assert '<a href="boundaries/">All 131 hacks tagged “Boundaries”</a>' in boundaries
     consent = html[html.index('id="consent"'):]
-    assert _titles(consent) == ["The last one"] and "?tag=consent" not in consent
+    assert _titles(consent) == ["The last one"] and "hacks tagged" not in consent
+
+
+def test_a_tag_has_pages_of_its_own(big):
+    views = Views(big)
+    pages = tag_pages(big, "boundaries")
+    assert [len(p) for p in pages] == [44, 44, 43]
+    seen = []
+    for number in (1, 2, 3):
+        html = views.tag("boundaries", number)
+        seen += _titles(html)
+        assert f"of 131, page {number} of 3." in html and f'aria-current="page">{number}<' in html
+        assert ('rel="prev"' in html) == (number > 1) and ('rel="next"' in html) == (number < 3)
+    assert seen == [h.title for h in big.hacks_tagged("boundaries")]
+    one = views.tag("consent")
+    assert _titles(one) == ["The last one"] and "There is 1 hack tagged “Consent”." in one and "sh-pages" not in one
+    srcs = {p.src for p in site_pages(big, views)}
+    assert {"tags/boundaries/index.md", "tags/boundaries/2/index.md", "tags/boundaries/3/index.md",
+            "tags/consent/index.md"} <= srcs and "tags/consent/2/index.md" not in srcs
+    inputs = page_inputs(big)
+    assert inputs[tag_url("boundaries", 3)] == inputs[tag_url("consent")] == inputs["tags/"]
 
 
 def test_a_long_category_comes_in_pages_with_their_summaries(big):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..jsdata import script_text
 from ..sources import VIEW_PAGES, ViewPage
-from ..views import Views, all_hacks_url, category_pages, category_url
+from ..views import Views, all_hacks_url, category_pages, category_url, tag_pages, tag_url, used_tags
 
 if TYPE_CHECKING:
     from ..model import Hack, Publication, Translatable
@@ -78,6 +78,13 @@ def site_pages(pub: Publication, views: Views) -> list[SitePage]:
     for v in view_pages(pub):
         pages.append(view(f"{v.slug}/index.md", pub.t(v.title), getattr(views, v.view), {"hide": ["toc"]},
                           searchable=v.searchable))
+    for slug in used_tags(pub):
+        tag, count = pub.tags[slug], len(tag_pages(pub, slug))
+        pages += [view(f"{tag_url(slug, k)}index.md",
+                       pub.t("Hacks tagged “{tag}”", tag=tag.title) if k == 1 else
+                       pub.t("Hacks tagged “{tag}”, page {n} of {pages}", tag=tag.title, n=k, pages=count),
+                       partial(views.tag, slug, k), {"description": tag.description, "hide": ["toc"]})
+                  for k in range(1, count + 1)]
     pages_of_all = len(views.all_hacks_pages)
     pages += [view(f"{all_hacks_url(k)}index.md", pub.t("All hacks, page {n} of {pages}", n=k, pages=pages_of_all),
                    partial(views.all_hacks, k), {"hide": ["toc"]}) for k in range(2, pages_of_all + 1)]

@@ -81,6 +81,9 @@ def test_title_element_meta_and_nav_show_the_title_as_text(files):
     second = files["sec/cat/2/index.html"]      # "{category}, page 2 of 2"
     assert re.search(r"<title>Cat &lt;img src=x onerror=[^<]*, page 2 of 2", second)
     assert re.search(r'<nav class="sh-pages" aria-label="Pages of Cat &lt;img src=x', second)
+    tag = files["tags/boundaries/index.html"]   # a tag's own page
+    assert re.search(r"<title>Hacks tagged “B &lt;img src=x onerror=", tag)
+    assert re.search(r"<h1>Hacks tagged “B &lt;img src=x onerror=", tag)
     assert "Sec &lt;img src=x" in index   # the section's nav title
 
 

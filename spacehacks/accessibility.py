@@ -37,7 +37,8 @@ REFLOW_SIZES = {
 PAGE_LABELS = {
     "home": t("the home page"), "section": t("a section"), "category": t("a category"), "hack": t("a hack"),
     "all-hacks": t("all hacks"), "random": t("the random hack page (without JavaScript)"), "quotes": t("quotes"),
-    "tags": t("tags"), "tag": t("a tag's hacks"), "downloads": t("downloads"), "about-page": t("an about page"), "templates": t("the templates"),
+    "tags": t("tags"), "tag": t("a tag's hacks"), "downloads": t("downloads"), "about-page": t("an about page"),
+    "templates": t("the templates"),
     "template": t("a template"), "accessibility": t("this statement"), "not-found": t("the page-not-found page"),
 }
 

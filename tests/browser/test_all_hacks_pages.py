@@ -77,7 +77,7 @@ def test_the_tags_page_names_a_few_of_each_tag_and_links_to_the_rest(open_reader
 
 def test_a_hack_s_tag_leads_to_that_tag_s_page_without_javascript(browser, base_url, pub):
     hack = next(h for h in pub.hacks if len(h.tags) > 1)
-    context = browser.new_context(java_script_enabled=False, **PHONE)
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
     page.goto(base_url + hack.url)
     tag = hack.tags[1]

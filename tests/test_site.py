@@ -229,6 +229,24 @@ def test_material_never_asks_github_for_repository_facts():
     assert "repo_url" not in config
 
 
+def test_a_hack_page_lists_its_headings_once_not_three_times(site, pub):
+    """The header's "On this page" list, on every screen; Material's contents list (in the
+    drawer and the sidebar, 2 KB of every hack page, issue 15) is left empty."""
+    checked = 0
+    for h in pub.hacks:
+        html = (site / h.url / "index.html").read_text(encoding="utf-8")
+        if 'class="sh-onpage"' not in html:
+            continue
+        onpage = html[html.index('class="sh-onpage"'):]
+        anchors = re.findall(r'<a href="#([^"]+)">', onpage[:onpage.index("</nav>")])
+        assert len(anchors) >= 3
+        for anchor in anchors:   # the list's link and the heading's own permalink
+            assert html.count(f'href="#{anchor}"') == 2, (h.url, anchor)
+        assert re.search(r'aria-label="Table of contents">\s*</nav>', html)
+        checked += 1
+    assert checked > 10
+
+
 def primary_nav(site: Path, url: str) -> str:
     html = (site / url / "index.html").read_text(encoding="utf-8")
     start = html.index('class="md-nav md-nav--primary"')

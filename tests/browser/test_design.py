@@ -55,12 +55,16 @@ def test_hack_page_parts(open_reader, base_url, pub):
     assert page.evaluate("""() => document.querySelector('.sh-use-with').compareDocumentPosition(
         document.querySelector('.sh-hack-body')) & Node.DOCUMENT_POSITION_FOLLOWING""")
     assert page.locator(".sh-posted", has_text="Posted in").count() == 0
-    # On a phone, a short list of the hack's own headings, each leading to its heading.
-    onpage = page.locator(".sh-onpage a")
-    if onpage.count():
-        assert onpage.first.is_visible()
+    # A short list of the hack's own headings, each leading to its heading, on a phone and on a
+    # desktop alike (Material's own contents list is not drawn on hack pages).
+    listed = next(h for h in pub.hacks if h.body.count("\n## ") >= 3)
+    for size in ("phone", "desktop"):
+        sized = open_reader(size).page
+        sized.goto(base_url + listed.url)
+        onpage = sized.locator(".sh-onpage a")
+        assert onpage.count() >= 3 and onpage.first.is_visible(), size
         targets = onpage.evaluate_all("links => links.map(a => a.hash.slice(1))")
-        assert all(page.locator(f".sh-hack-body [id='{t}']").count() == 1 for t in targets)
+        assert all(sized.locator(f".sh-hack-body [id='{t}']").count() == 1 for t in targets)
     # The breadcrumb's separators end a crumb; none can start a line.
     sep = page.locator(".sh-breadcrumb li").first.evaluate("li => getComputedStyle(li, '::after').content")
     assert "›" in sep
@@ -181,7 +185,14 @@ def test_dark_scheme_follows_the_reader_and_stays_accessible(browser, base_url, 
 def test_our_own_mark_not_materials_book(open_reader, base_url):
     page = open_reader("desktop").page
     page.goto(base_url)
-    assert page.locator(".md-header .md-logo svg.sh-mark").count() == 1
+    mark = page.locator(".md-header .md-logo .sh-mark")
+    assert mark.count() == 1
+    box = mark.bounding_box()
+    assert box is not None and box["width"] >= 20 and box["height"] >= 20
+    # Drawn in the header's text colour, through our doorway as a mask.
+    style = mark.evaluate("e => [getComputedStyle(e).maskImage, getComputedStyle(e).backgroundColor,"
+                          " getComputedStyle(e.closest('.md-header')).color]")
+    assert "data:image/svg+xml" in style[0] and style[1] == style[2]
 
 
 def test_accessibility_statement_names_what_the_tests_run(open_reader, base_url, pub):

@@ -72,7 +72,8 @@ def test_disk_index_is_packed_and_reads_back_whole(site, tmp_path):
     assert (site / INDEX_SCRIPT).stat().st_size < len(json.dumps(index)) / 2
     # Pages opened from disk load fflate before Material can load the index script.
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert home.index("assets/vendor/fflate.min.js") < home.index("javascripts/bundle.")
+    loader = home[home.index('"vendor/fflate.min.js"'):]
+    assert loader.index('(document.getElementById("__config"), "assets/")') < loader.index("javascripts/bundle.")
 
 
 def test_purge_keeps_the_rules_pages_and_scripts_can_use():

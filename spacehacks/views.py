@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import posixpath
 import zlib
-from collections.abc import Sequence
-from functools import cached_property
+from collections.abc import Callable, Sequence
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
@@ -81,6 +81,24 @@ def pages_of(items: Sequence[T], per_page: int) -> list[list[T]]:
 def all_hacks_url(number: int) -> str:
     """The address of page `number` (from 1) of all hacks."""
     return "hacks/" if number == 1 else f"hacks/{number}/"
+
+
+class Paging(NamedTuple):
+    """Page `number` (from 1) of a list cut into pages, and every page's address."""
+    number: int
+    items: list[Hack]
+    first: int      # the position (from 1) of its first item in the whole list
+    total: int
+    urls: list[str]
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.items) - 1
+
+
+def paging(pages: list[list[Hack]], number: int, url: Callable[[int], str]) -> Paging:
+    return Paging(number, pages[number - 1], sum(map(len, pages[:number - 1])) + 1, sum(map(len, pages)),
+                  [url(k) for k in range(1, len(pages) + 1)])
 
 
 def category_url(category: Category, number: int) -> str:
@@ -192,11 +210,8 @@ class Views:
 
     def category(self, category: Category, number: int = 1) -> str:
         """Page `number` of a category: its hacks with their summaries, a page's worth at a time."""
-        pages = category_pages(category)
-        first = sum(len(p) for p in pages[:number - 1]) + 1
-        return self._render("category.html", category_url(category, number), category=category, number=number,
-                            hacks=pages[number - 1], first=first, last=first + len(pages[number - 1]) - 1,
-                            page_urls=[category_url(category, k) for k in range(1, len(pages) + 1)],
+        page = paging(category_pages(category), number, partial(category_url, category))
+        return self._render("category.html", category_url(category, number), category=category, paging=page,
                             quote=self.quote_for(category.section.slug + "/" + category.slug))
 
     def hack_header(self, hack: Hack, on_page: Sequence[tuple[str, str]] | None = None) -> str:
@@ -227,13 +242,9 @@ class Views:
 
     def all_hacks(self, number: int = 1) -> str:
         """Page `number` of all hacks: its hacks' titles under their section and category."""
-        pages = self.all_hacks_pages
-        hacks = pages[number - 1]
-        first = sum(len(p) for p in pages[:number - 1]) + 1
+        page = paging(self.all_hacks_pages, number, all_hacks_url)
         used = sorted({t for h in self.pub.hacks for t in h.tags})
-        return self._render("all_hacks.html", all_hacks_url(number), groups=by_place(hacks), number=number,
-                            page_urls=[all_hacks_url(k) for k in range(1, len(pages) + 1)],
-                            first=first, last=first + len(hacks) - 1,
+        return self._render("all_hacks.html", all_hacks_url(number), groups=by_place(page.items), paging=page,
                             tags=[self.pub.tags[t] for t in used if t in self.pub.tags])
 
     def random(self) -> str:
@@ -243,19 +254,15 @@ class Views:
         return self._render("quotes.html", "quotes/")
 
     def tags(self) -> str:
-        tags = [t for t in self.pub.tags.values() if self.pub.hacks_tagged(t.slug)]
+        tags = [self.pub.tags[slug] for slug in used_tags(self.pub)]
         return self._render("tags.html", "tags/", tags=sorted(tags, key=lambda t: t.title.casefold()),
                             shows=TAG_SHOWS)
 
     def tag(self, slug: str, number: int = 1) -> str:
         """Page `number` of the hacks that carry a tag, by title under their section and category."""
-        pages = tag_pages(self.pub, slug)
-        hacks = pages[number - 1]
-        first = sum(len(p) for p in pages[:number - 1]) + 1
-        return self._render("tag.html", tag_url(slug, number), tag=self.pub.tags[slug], groups=by_place(hacks),
-                            number=number, first=first, last=first + len(hacks) - 1,
-                            total=len(self.pub.hacks_tagged(slug)),
-                            page_urls=[tag_url(slug, k) for k in range(1, len(pages) + 1)])
+        page = paging(tag_pages(self.pub, slug), number, partial(tag_url, slug))
+        return self._render("tag.html", tag_url(slug, number), tag=self.pub.tags[slug], groups=by_place(page.items),
+                            paging=page)
 
     def footer(self, url: str) -> str:
         return self._render("footer.html", url)

@@ -98,3 +98,23 @@ def test_an_entry_at_a_page_foot_keeps_its_number(tmp_path: Path, paper: str, la
         assert page.endswith(" 1788"), f"contents page {n + 1} ends inside an entry: {lines[-2:]}"
         text.append(page)
     assert " ".join(text) == " ".join(entries)
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_a_translated_title_that_fills_its_line_keeps_its_number_beside_it(tmp_path: Path, paper: str):
+    """Titles two letters longer each, so some end just short of the line: in a translated book
+    (longer titles) none of their numbers is left on a line of its own."""
+    root = minimal(tmp_path / "repo")
+    shutil.copytree(ROOT / "theme", root / "theme")
+    for n in range(40):
+        title = f"Entry {n:02d} keeping a calm door when someone returns" + " a" * n
+        write(root, f"hacks/sec/cat/h{n:02d}.md", HACK.format(title=title))
+    book = Book(check(root).in_language("es"))
+    pdf = tmp_path / "book.pdf"
+    pdf.write_bytes(render_whole(book, paper, page_of=_Number()))
+    tree = outline_tree(PdfReader(pdf))
+    names = [title for title, _, _ in tree]
+    first = tree[names.index(book.pub.t("Contents"))][1] + 1
+    last = tree[names.index(book.pub.t("Contents")) + 1][1]
+    lines = [line for page in words(pdf, first, last) for line in text_lines(page)]
+    assert [line for line in lines if line == "1788"] == []

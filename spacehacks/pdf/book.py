@@ -261,7 +261,15 @@ class Book:
             return '"' + "".join(c if c.isalnum() or c in " .,:;·-" else f"\\{ord(c):x} " for c in text) + '"'
 
         return (f".contents-title {{ string-set: running {css(pub.t('Contents'))}; }}\n"
-                f".appendix-title {{ string-set: section {css(pub.t('Appendix'))}, running \"\"; }}\n")
+                f".appendix-title {{ string-set: section {css(pub.t('Appendix'))}, running \"\"; }}\n"
+                # Translated titles run longer, and WeasyPrint drops the floated number of a title
+                # that nearly fills its line onto a line of its own. As a table, the title wraps
+                # in its own cell and the number stays at the end of the entry's last line.
+                ".toc-link { display: table; width: 100%; }\n"
+                ".toc-link .toc-title { display: table-cell; }\n"
+                # The number written in (page_of) sits in the same cell as target-counter's.
+                ".toc-link::after, .toc-link .toc-page-number { float: none; display: table-cell; "
+                "width: 2.5em; padding-left: 1em; text-align: right; vertical-align: bottom; }\n")
 
     def html(self, parts: Iterable[str] | None = None, page_of: Mapping[str, int | str] | None = None,
              local_ids: set[str] | None = None) -> str:
